@@ -1,0 +1,62 @@
+/**
+ * Server configuration, read from the environment once at start and validated, so that a typo in
+ * a variable stops the start with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const configSchema = z.object({
+  PORT: port(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NEO4J_URI: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .refine(
+      (value) => value === undefined || NEO4J_SCHEMES.some((scheme) => value.startsWith(scheme)),
+      `must start with one of ${NEO4J_SCHEMES.map((scheme) => `${scheme}//`).join(', ')}`,
+    ),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  NEO4J_PORT: port(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mgMG]$/, 'must look like 512m or 2g')
+    .default('1g'),
+  /** Milliseconds a GraphQL request may wait for Neo4j before it gets a clear error. */
+  NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  SEED_WHEN_EMPTY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Thrown when the environment is invalid; its message lists every bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration from `env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) =>
+        `- ${issue.path.join('.')}: ${issue.message} (was ${JSON.stringify(env[String(issue.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,59 @@
+/** GraphQL for lines: the coloured service-need lines of the metro map. */
+import { builder } from '../../graphql/builder.ts';
+import { inLanguage, LangEnum } from '../../graphql/lang.ts';
+import type { LineNode } from './line.types.ts';
+
+export const LineRef = builder.objectRef<LineNode>('Line').implement({
+  description:
+    'A service-need line (palvelutarve) of the metro map, e.g. L8 for immigrant and asylum-seeking families.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable identifier of the line.' }),
+    code: t.exposeString('code', { description: 'Line code: L1, L2, ... L10.' }),
+    name: t.string({
+      description:
+        'Name of the line in the given language; Finnish when the translation is missing.',
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      resolve: (line, { lang }) =>
+        inLanguage({ fi: line.nameFi, sv: line.nameSv, en: line.nameEn }, lang) ?? line.code,
+    }),
+    color: t.exposeString('color', { description: 'Colour of the line on the map, #rrggbb.' }),
+    description: t.string({
+      nullable: true,
+      description: 'Short description of the service need the line serves.',
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      resolve: (line, { lang }) =>
+        inLanguage(
+          { fi: line.descriptionFi, sv: line.descriptionSv, en: line.descriptionEn },
+          lang,
+        ),
+    }),
+    instructions: t.string({
+      nullable: true,
+      description: 'Consultation instructions, Markdown; Finnish when the translation is missing.',
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      resolve: (line, { lang }) =>
+        inLanguage(
+          { fi: line.instructionsFi, sv: line.instructionsSv, en: line.instructionsEn },
+          lang,
+        ),
+    }),
+    keywords: t.exposeStringList('keywords', {
+      description: 'Terms that route a case description to this line (Finnish, Swedish, English).',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  lines: t.field({
+    type: [LineRef],
+    description: 'All active lines, ordered by code number (L1, L2, ... L10, ...).',
+    resolve: (_root, _args, context) => context.lines.listActive(),
+  }),
+  line: t.field({
+    type: LineRef,
+    nullable: true,
+    description: 'One line by its code, e.g. "L8"; null when there is no such line.',
+    args: { code: t.arg.string({ required: true, description: 'Line code, e.g. L8.' }) },
+    resolve: (_root, { code }, context) => context.lines.findByCode(code.trim().toUpperCase()),
+  }),
+}));
