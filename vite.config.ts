@@ -1,8 +1,13 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
+// Node resolves `graphql` (for Pothos and Yoga, loaded by Node) to its CommonJS build, while Vite
+// prefers the ES module build: two copies of graphql that refuse each other's types. Tests use
+// the one Node uses.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 export default defineConfig({
   root: 'web',
@@ -16,6 +21,7 @@ export default defineConfig({
     proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
   },
   test: {
+    alias: [{ find: /^graphql$/, replacement: graphqlEntry }],
     projects: [
       {
         extends: true,

@@ -14,6 +14,10 @@ const port = (fallback: number) =>
     .max(65535, 'must be between 1 and 65535')
     .default(fallback);
 
+const booleanFlag = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((value) => value === 'true');
+
 const configSchema = z.object({
   PORT: port(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -36,14 +40,27 @@ const configSchema = z.object({
     .default('1g'),
   /** Milliseconds a GraphQL request may wait for Neo4j before it gets a clear error. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  SEED_WHEN_EMPTY: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('true')
-    .transform((value) => value === 'true'),
+  SEED_WHEN_EMPTY: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** Schema introspection; on in development, off by default in production. */
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  /** The GraphiQL page at GET /graphql; on in development, off by default in production. */
+  GRAPHIQL: booleanFlag.optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** Introspection and GraphiQL: as configured, else on outside production. */
+export function graphqlTooling(
+  config: Pick<AppConfig, 'NODE_ENV' | 'GRAPHQL_INTROSPECTION' | 'GRAPHIQL'>,
+) {
+  const development = config.NODE_ENV !== 'production';
+  return {
+    introspection: config.GRAPHQL_INTROSPECTION ?? development,
+    graphiql: config.GRAPHIQL ?? development,
+  };
+}
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
 export class ConfigError extends Error {}

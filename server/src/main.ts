@@ -3,7 +3,7 @@
  * the graph (schema, demo data when empty) and serves the app on PORT (default 4000).
  */
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, graphqlTooling, loadConfig } from './config.ts';
 import { openDatabase } from './database/open-database.ts';
 import { keepPreparing } from './database/prepare-database.ts';
 import { createApp } from './http/app.ts';
@@ -28,7 +28,12 @@ try {
 }
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const { server, yoga } = createApp({ database: opened.database, logger, webRoot });
+const { server, yoga } = createApp({
+  database: opened.database,
+  logger,
+  webRoot,
+  graphqlTooling: graphqlTooling(config),
+});
 const preparation = keepPreparing(opened.database, { seedWhenEmpty: config.SEED_WHEN_EMPTY, log });
 
 server.listen(config.PORT, config.HOST, () => {

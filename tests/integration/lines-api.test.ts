@@ -2,24 +2,16 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import { graphqlClient } from '../support/graphql-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const database = connectTestDatabase(inject('neo4jUri'));
 const { yoga } = createApp({ database, logger: createLogger('silent') });
+const graphql = graphqlClient(yoga);
 
 afterAll(async () => {
   await database.driver.close();
 });
-
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-  const response = await yoga.fetch('http://yoga/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { data: T; errors?: Array<{ message: string }> };
-}
 
 describe('lines', () => {
   it('lists the ten lines of the Tampere OT-keskus from Neo4j, in code order, with colours', async () => {

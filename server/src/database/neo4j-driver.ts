@@ -18,6 +18,8 @@ export interface Database {
   driver: Driver;
   name: string;
   timeoutMs: number;
+  /** Called at the start of every unit of work: lets tests count round trips (no N+1). */
+  onTransaction?: (mode: 'READ' | 'WRITE') => void;
 }
 
 export function connectDatabase(settings: Neo4jSettings): Database {
@@ -39,6 +41,7 @@ export async function readTransaction<T>(
   database: Database,
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
+  database.onTransaction?.('READ');
   const session = database.driver.session({
     database: database.name,
     defaultAccessMode: neo4j.session.READ,
@@ -56,6 +59,7 @@ export async function writeTransaction<T>(
   work: (tx: ManagedTransaction) => Promise<T>,
   timeoutMs: number = database.timeoutMs,
 ): Promise<T> {
+  database.onTransaction?.('WRITE');
   const session = database.driver.session({
     database: database.name,
     defaultAccessMode: neo4j.session.WRITE,
@@ -65,6 +69,14 @@ export async function writeTransaction<T>(
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A whole number as a Neo4j INTEGER. JS numbers travel as FLOAT, which Cypher refuses where it
+ * needs an integer (list slices, LIMIT).
+ */
+export function int(value: number) {
+  return neo4j.int(Math.trunc(value));
 }
 
 /** The records of a result as plain objects. */

@@ -3,7 +3,8 @@
  *
  * Finnish is the default analyzer: Lucene's Finnish analyzer stems inflected forms
  * ("kunniaväkivallasta" -> "kunniaväkival"). Swedish and English names get their own indexes with
- * their own analyzers, since one Lucene index has one analyzer.
+ * their own analyzers, since one Lucene index has one analyzer; a fourth, ASCII-folding index
+ * serves text typed without diacritics and prefix matching (see search-query.ts).
  */
 import { type Database, readTransaction } from './neo4j-driver.ts';
 
@@ -28,9 +29,14 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   /* cypher */ `CREATE FULLTEXT INDEX search_en IF NOT EXISTS
     FOR (n:Line) ON EACH [n.nameEn, n.descriptionEn, n.keywordText]
     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'english' } }`,
+  // Folding, not stemming: finds what was typed without ä/ö/å, and takes prefix queries.
+  /* cypher */ `CREATE FULLTEXT INDEX search_folded IF NOT EXISTS
+    FOR (n:Line|Station|Organisation|Method|ResearchProject|VipNetwork)
+    ON EACH [n.name, n.nameFi, n.nameSv, n.nameEn, n.title, n.keywordText]
+    OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
 ];
 
-export const FULLTEXT_INDEXES = ['search_fi', 'search_sv', 'search_en'] as const;
+export const FULLTEXT_INDEXES = ['search_fi', 'search_sv', 'search_en', 'search_folded'] as const;
 
 /** Creates the constraints and indexes that are missing and waits until the indexes are online. */
 export async function setUpSchema(database: Database): Promise<void> {

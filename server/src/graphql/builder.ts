@@ -3,16 +3,13 @@
  * `features/<feature>/<feature>.schema.ts`, and `schema.ts` assembles them.
  */
 import SchemaBuilder from '@pothos/core';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import type { RequestContext } from './context.ts';
 
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
   DefaultFieldNullability: false;
 }>({
-  plugins: [ErrorsPlugin],
   defaultFieldNullability: false,
-  errors: { defaultTypes: [] },
 });
 
 builder.queryType({ description: 'Read the consultation metro map of the OT-keskus.' });

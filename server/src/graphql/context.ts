@@ -1,14 +1,103 @@
 /**
- * The request-scoped context: the repositories every resolver reaches the graph through.
- * Created per request, so per-request caches never leak between users.
+ * The request-scoped context: repositories, and DataLoaders that batch the relationship look-ups
+ * of one request into one query per kind (no N+1 when a list asks for each item's lines).
+ * Created per request, so caches never leak between users.
  */
+import DataLoader from 'dataloader';
 import type { Database } from '../database/neo4j-driver.ts';
 import { LineRepository } from '../features/lines/line.repository.ts';
+import type { LineNode } from '../features/lines/line.types.ts';
+import { NetworkMapRepository } from '../features/map/network-map.repository.ts';
+import { MethodRepository } from '../features/methods/method.repository.ts';
+import type { MethodNode } from '../features/methods/method.types.ts';
+import { OrganisationRepository } from '../features/organisations/organisation.repository.ts';
+import type { OrganisationNode } from '../features/organisations/organisation.types.ts';
+import { RegionRepository } from '../features/regions/region.repository.ts';
+import type { RegionNode } from '../features/regions/region.types.ts';
+import { ResearchRepository } from '../features/research/research.repository.ts';
+import type { ResearcherNode, ResearchProjectNode } from '../features/research/research.types.ts';
+import { SearchRepository } from '../features/search/search.repository.ts';
+import { StationRepository } from '../features/stations/station.repository.ts';
+import type { StationNode } from '../features/stations/station.types.ts';
+import { VipNetworkRepository } from '../features/vip-network/vip-network.repository.ts';
+
+/** A loader over a batch function that answers `key -> value` for the keys it knows. */
+function keyedLoader<V>(
+  batch: (keys: readonly string[]) => Promise<Map<string, V>>,
+  missing: V,
+): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const found = await batch(keys);
+    return keys.map((key) => found.get(key) ?? missing);
+  });
+}
+
+export function createLoaders(repositories: Repositories) {
+  const { lines, stations, regions, organisations, methods, research } = repositories;
+  return {
+    linesOfStation: keyedLoader<LineNode[]>((ids) => lines.linesOfStations(ids), []),
+    lineByCode: keyedLoader<LineNode | null>((codes) => lines.findByCodes(codes), null),
+    stationById: keyedLoader<StationNode | null>((ids) => stations.findByIds(ids), null),
+    stationsOfLine: keyedLoader<StationNode[]>((ids) => stations.stationsOfLines(ids), []),
+    coordinatorsOfLine: keyedLoader<StationNode[]>(
+      (ids) => stations.stationsOfLines(ids, true),
+      [],
+    ),
+    regionsOf: keyedLoader<RegionNode[]>((ids) => regions.regionsOf(ids), []),
+    regionByCode: keyedLoader<RegionNode | null>((codes) => regions.findByCodes(codes), null),
+    organisationOf: keyedLoader<OrganisationNode | null>(
+      (ids) => organisations.organisationsOf(ids),
+      null,
+    ),
+    methodsOfExpert: keyedLoader<MethodNode[]>((ids) => methods.methodsOfExperts(ids), []),
+    methodsOfLine: keyedLoader<MethodNode[]>((ids) => methods.methodsOfLines(ids), []),
+    projectsOfLine: keyedLoader<ResearchProjectNode[]>((ids) => research.projectsOfLines(ids), []),
+    researchersOfProject: keyedLoader<ResearcherNode[]>(
+      (ids) => research.researchersOfProjects(ids),
+      [],
+    ),
+    /** Lines a research project informs or a VIP network links to. */
+    linesOf: keyedLoader<LineNode[]>((ids) => research.linesOf(ids), []),
+  };
+}
+
+function createRepositories(database: Database) {
+  return {
+    lines: new LineRepository(database),
+    stations: new StationRepository(database),
+    regions: new RegionRepository(database),
+    organisations: new OrganisationRepository(database),
+    methods: new MethodRepository(database),
+    research: new ResearchRepository(database),
+    vipNetworks: new VipNetworkRepository(database),
+    search: new SearchRepository(database),
+    networkMap: new NetworkMapRepository(database),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface RequestContext {
-  lines: LineRepository;
+  repositories: Repositories;
+  loaders: Loaders;
+  /** Today in Finland (ISO date): decides who is away. */
+  today: string;
+  /** Contact details of experts are shown to signed-in staff only (sign-in comes with roles). */
+  signedIn: boolean;
+}
+
+/** Today's date in Finland, where the centre works, as YYYY-MM-DD. */
+export function finnishToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
 }
 
 export function createContext(database: Database): RequestContext {
-  return { lines: new LineRepository(database) };
+  const repositories = createRepositories(database);
+  return {
+    repositories,
+    loaders: createLoaders(repositories),
+    today: finnishToday(),
+    signedIn: false,
+  };
 }

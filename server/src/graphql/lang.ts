@@ -13,10 +13,10 @@ export const LangEnum = builder.enumType('Lang', {
   },
 });
 
-/** The text in `lang`, or the Finnish text when that translation is missing. */
+/** The text in `lang` (Finnish when not given), or the Finnish text when that translation is missing. */
 export function inLanguage(
   texts: { fi: string | null; sv: string | null; en: string | null },
-  lang: Lang,
+  lang: Lang | null | undefined,
 ): string | null {
   const wanted = lang === 'SV' ? texts.sv : lang === 'EN' ? texts.en : texts.fi;
   return wanted?.trim() ? wanted : texts.fi;

@@ -1,6 +1,16 @@
 /** Assembles the GraphQL schema from the feature files. */
 import { builder } from './builder.ts';
 import './lang.ts';
+import './pagination.ts';
 import '../features/lines/line.schema.ts';
+import '../features/stations/station.schema.ts';
+import '../features/regions/region.schema.ts';
+import '../features/organisations/organisation.schema.ts';
+import '../features/methods/method.schema.ts';
+import '../features/research/research.schema.ts';
+import '../features/vip-network/vip-network.schema.ts';
+import '../features/search/search.schema.ts';
+import '../features/map/network-map.schema.ts';
+import '../features/routing/routing.schema.ts';
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = builder.toSchema();

@@ -8,14 +8,17 @@ import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { checkDatabaseHealth, type Database } from '../database/neo4j-driver.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
-import { maskError } from '../graphql/error-masking.ts';
+import { createMaskError } from '../graphql/error-masking.ts';
 import { schema } from '../graphql/schema.ts';
+import { QUERY_LIMITS, queryLimitPlugins } from './graphql-limits.ts';
 
 export interface AppOptions {
   database: Database;
   logger: Logger;
   /** Folder of the built web app (vite build); the app is not served when it is missing. */
   webRoot?: string;
+  /** Schema introspection and the GraphiQL page (default: both on). */
+  graphqlTooling?: { introspection: boolean; graphiql: boolean };
 }
 
 export interface App {
@@ -23,7 +26,16 @@ export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, RequestContext>>;
 }
 
-export function createApp({ database, logger, webRoot }: AppOptions): App {
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+export function createApp({ database, logger, webRoot, graphqlTooling }: AppOptions): App {
+  const tooling = graphqlTooling ?? { introspection: true, graphiql: true };
   const yoga = createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -36,7 +48,9 @@ export function createApp({ database, logger, webRoot }: AppOptions): App {
       error: (...args: unknown[]) => logger.error({ yoga: args.map(String) }),
     },
     landingPage: false,
-    maskedErrors: { maskError },
+    graphiql: tooling.graphiql ? { title: 'Metrokartta GraphQL' } : false,
+    maskedErrors: { maskError: createMaskError(logger) },
+    plugins: queryLimitPlugins({ introspection: tooling.introspection }),
   });
 
   const serveWeb =
@@ -47,23 +61,29 @@ export function createApp({ database, logger, webRoot }: AppOptions): App {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/graphql') {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > QUERY_LIMITS.maxBodyBytes) {
+        sendJson(response, 413, {
+          errors: [
+            { message: `The request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes.` },
+          ],
+        });
+        request.resume();
+        return;
+      }
       void yoga(request, response);
       return;
     }
     if (path === '/healthz') {
-      void checkDatabaseHealth(database).then((health) => {
-        response.writeHead(health.ok ? 200 : 503, {
-          'content-type': 'application/json; charset=utf-8',
-          'cache-control': 'no-store',
-        });
-        response.end(
-          JSON.stringify(
-            health.ok
-              ? { status: 'ok', neo4j: 'up' }
-              : { status: 'unavailable', reason: health.reason },
-          ),
-        );
-      });
+      void checkDatabaseHealth(database).then((health) =>
+        sendJson(
+          response,
+          health.ok ? 200 : 503,
+          health.ok
+            ? { status: 'ok', neo4j: 'up' }
+            : { status: 'unavailable', reason: health.reason },
+        ),
+      );
       return;
     }
     if (serveWeb) {

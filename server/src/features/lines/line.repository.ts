@@ -2,21 +2,33 @@
 import { type Database, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
 import type { LineNode } from './line.types.ts';
 
-const LINE_FIELDS = /* cypher */ `l {
+/** The projection every line query returns. */
+export const LINE_FIELDS = /* cypher */ `l {
   .id, .code, .number, .color, .nameFi, .nameSv, .nameEn,
   .descriptionFi, .descriptionSv, .descriptionEn,
   .instructionsFi, .instructionsSv, .instructionsEn,
   keywords: coalesce(l.keywords, [])
-} AS line`;
+}`;
 
 const ACTIVE_LINES = /* cypher */ `
   MATCH (l:Line) WHERE coalesce(l.active, true)
-  RETURN ${LINE_FIELDS}
+  RETURN ${LINE_FIELDS} AS line
   ORDER BY l.number, l.code`;
 
 const LINE_BY_CODE = /* cypher */ `
   MATCH (l:Line {code: $code})
-  RETURN ${LINE_FIELDS}`;
+  RETURN ${LINE_FIELDS} AS line`;
+
+const LINES_OF_STATIONS = /* cypher */ `
+  UNWIND $stationIds AS stationId
+  MATCH (:Station {id: stationId})-[:ON_LINE]->(l:Line)
+  WITH stationId, l ORDER BY l.number, l.code
+  RETURN stationId, collect(${LINE_FIELDS}) AS lines`;
+
+const LINES_BY_CODES = /* cypher */ `
+  UNWIND $codes AS code
+  MATCH (l:Line {code: code})
+  RETURN ${LINE_FIELDS} AS line`;
 
 export class LineRepository {
   constructor(private readonly database: Database) {}
@@ -32,6 +44,24 @@ export class LineRepository {
     return readTransaction(this.database, async (tx) => {
       const [row] = recordsOf<{ line: LineNode }>(await tx.run(LINE_BY_CODE, { code }));
       return row?.line ?? null;
+    });
+  }
+
+  /** Lines by code: `code -> line`, for the codes that exist. */
+  async findByCodes(codes: readonly string[]): Promise<Map<string, LineNode>> {
+    return readTransaction(this.database, async (tx) => {
+      const rows = recordsOf<{ line: LineNode }>(await tx.run(LINES_BY_CODES, { codes }));
+      return new Map(rows.map(({ line }) => [line.code, line]));
+    });
+  }
+
+  /** The lines each station is on, in code order: `stationId -> lines`. */
+  async linesOfStations(stationIds: readonly string[]): Promise<Map<string, LineNode[]>> {
+    return readTransaction(this.database, async (tx) => {
+      const rows = recordsOf<{ stationId: string; lines: LineNode[] }>(
+        await tx.run(LINES_OF_STATIONS, { stationIds }),
+      );
+      return new Map(rows.map((row) => [row.stationId, row.lines]));
     });
   }
 }

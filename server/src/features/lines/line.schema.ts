@@ -1,9 +1,14 @@
 /** GraphQL for lines: the coloured service-need lines of the metro map. */
 import { builder } from '../../graphql/builder.ts';
 import { inLanguage, LangEnum } from '../../graphql/lang.ts';
+import { MethodRef } from '../methods/method.schema.ts';
+import { ResearchProjectRef } from '../research/research.schema.ts';
+import { ExpertRef, StationRef } from '../stations/station.schema.ts';
 import type { LineNode } from './line.types.ts';
 
-export const LineRef = builder.objectRef<LineNode>('Line').implement({
+export const LineRef = builder.objectRef<LineNode>('Line');
+
+LineRef.implement({
   description:
     'A service-need line (palvelutarve) of the metro map, e.g. L8 for immigrant and asylum-seeking families.',
   fields: (t) => ({
@@ -12,7 +17,7 @@ export const LineRef = builder.objectRef<LineNode>('Line').implement({
     name: t.string({
       description:
         'Name of the line in the given language; Finnish when the translation is missing.',
-      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: false }) },
       resolve: (line, { lang }) =>
         inLanguage({ fi: line.nameFi, sv: line.nameSv, en: line.nameEn }, lang) ?? line.code,
     }),
@@ -20,7 +25,7 @@ export const LineRef = builder.objectRef<LineNode>('Line').implement({
     description: t.string({
       nullable: true,
       description: 'Short description of the service need the line serves.',
-      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: false }) },
       resolve: (line, { lang }) =>
         inLanguage(
           { fi: line.descriptionFi, sv: line.descriptionSv, en: line.descriptionEn },
@@ -30,7 +35,7 @@ export const LineRef = builder.objectRef<LineNode>('Line').implement({
     instructions: t.string({
       nullable: true,
       description: 'Consultation instructions, Markdown; Finnish when the translation is missing.',
-      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: true }) },
+      args: { lang: t.arg({ type: LangEnum, defaultValue: 'FI', required: false }) },
       resolve: (line, { lang }) =>
         inLanguage(
           { fi: line.instructionsFi, sv: line.instructionsSv, en: line.instructionsEn },
@@ -40,6 +45,29 @@ export const LineRef = builder.objectRef<LineNode>('Line').implement({
     keywords: t.exposeStringList('keywords', {
       description: 'Terms that route a case description to this line (Finnish, Swedish, English).',
     }),
+    stations: t.field({
+      type: [StationRef],
+      description: 'Stations in line order.',
+      resolve: (line, _args, context) => context.loaders.stationsOfLine.load(line.id),
+    }),
+    coordinators: t.field({
+      type: [ExpertRef],
+      description: 'Coordinating responsible workers (koordinoiva vastuutyöntekijä) of the line.',
+      resolve: async (line, _args, context) =>
+        (await context.loaders.coordinatorsOfLine.load(line.id)).filter(
+          (station) => station.kind === 'EXPERT',
+        ),
+    }),
+    methods: t.field({
+      type: [MethodRef],
+      description: "Methods practised by the line's experts.",
+      resolve: (line, _args, context) => context.loaders.methodsOfLine.load(line.id),
+    }),
+    researchProjects: t.field({
+      type: [ResearchProjectRef],
+      description: 'Research projects that inform the line.',
+      resolve: (line, _args, context) => context.loaders.projectsOfLine.load(line.id),
+    }),
   }),
 });
 
@@ -47,13 +75,14 @@ builder.queryFields((t) => ({
   lines: t.field({
     type: [LineRef],
     description: 'All active lines, ordered by code number (L1, L2, ... L10, ...).',
-    resolve: (_root, _args, context) => context.lines.listActive(),
+    resolve: (_root, _args, context) => context.repositories.lines.listActive(),
   }),
   line: t.field({
     type: LineRef,
     nullable: true,
     description: 'One line by its code, e.g. "L8"; null when there is no such line.',
     args: { code: t.arg.string({ required: true, description: 'Line code, e.g. L8.' }) },
-    resolve: (_root, { code }, context) => context.lines.findByCode(code.trim().toUpperCase()),
+    resolve: (_root, { code }, context) =>
+      code.length > 10 ? null : context.loaders.lineByCode.load(code.trim().toUpperCase()),
   }),
 }));

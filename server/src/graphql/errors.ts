@@ -1,0 +1,32 @@
+/**
+ * Expected failures, typed by `extensions.code` so that clients can react to each kind, with a
+ * message a worker understands. They are GraphQLErrors, so Yoga shows them unmasked; anything
+ * else stays masked (see error-masking.ts).
+ */
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+export class InvalidInputError extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: 'INVALID_INPUT' satisfies ErrorCode, field } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_FOUND' satisfies ErrorCode } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' satisfies ErrorCode } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string, current?: unknown) {
+    super(message, { extensions: { code: 'CONFLICT' satisfies ErrorCode, current } });
+  }
+}
