@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { LineNode } from '../../server/src/features/lines/line.types.ts';
+import { buildNetworkMap } from '../../server/src/features/map/network-map.ts';
+import type { MapStationRow } from '../../server/src/features/map/network-map.types.ts';
+
+function line(code: string): LineNode {
+  return {
+    id: `line-${code}`,
+    code,
+    number: Number(code.slice(1)),
+    color: '#333333',
+    nameFi: code,
+    nameSv: null,
+    nameEn: null,
+    descriptionFi: null,
+    descriptionSv: null,
+    descriptionEn: null,
+    instructionsFi: null,
+    instructionsSv: null,
+    instructionsEn: null,
+    keywords: [],
+  };
+}
+
+function station(
+  id: string,
+  lineCodes: string[],
+  extra: Partial<MapStationRow> = {},
+): MapStationRow {
+  return { id, label: id, kind: 'EXPERT', x: null, y: null, lineCodes, awayUntil: null, ...extra };
+}
+
+const rows = {
+  lines: [
+    { line: line('L1'), stationIds: ['a', 'b', 'c'] },
+    { line: line('L2'), stationIds: ['d', 'b'] },
+  ],
+  stations: [
+    station('a', ['L1']),
+    station('b', ['L1', 'L2'], { x: 500, y: 700 }),
+    station('c', ['L1'], { awayUntil: '2026-12-24' }),
+    station('d', ['L2'], { awayUntil: '2026-01-01' }),
+  ],
+};
+
+describe('network map assembly', () => {
+  const map = buildNetworkMap(rows, '2026-11-23');
+
+  it('makes a segment between each pair of consecutive stations, line by line', () => {
+    expect(map.segments).toEqual([
+      { lineCode: 'L1', from: 'a', to: 'b' },
+      { lineCode: 'L1', from: 'b', to: 'c' },
+      { lineCode: 'L2', from: 'd', to: 'b' },
+    ]);
+  });
+
+  it('marks a station on two lines as an interchange', () => {
+    expect(map.stations.filter((s) => s.interchange).map((s) => s.id)).toEqual(['b']);
+  });
+
+  it('keeps stored positions and gives the rest distinct deterministic placeholders', () => {
+    expect(map.stations.find((s) => s.id === 'b')).toMatchObject({ x: 500, y: 700 });
+    const positions = map.stations.map((s) => `${s.x},${s.y}`);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(buildNetworkMap(rows, '2026-11-23')).toEqual(map);
+  });
+
+  it('shows away-until only while the expert is still away', () => {
+    expect(map.stations.find((s) => s.id === 'c')?.awayUntil).toBe('2026-12-24');
+    expect(map.stations.find((s) => s.id === 'd')?.awayUntil).toBeNull();
+  });
+});
