@@ -1,9 +1,9 @@
 /** Cypher for stations (experts and units) and their relationships. Knows nothing of GraphQL. */
 import { type Database, int, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
+import { LINE_FIELDS } from '../lines/line.repository.ts';
 import type { ExpertFilter, ExpertPage, StationNode } from './station.types.ts';
 
-/** The projection every station query returns, so that all of them give the same shape. */
-export const STATION_FIELDS = /* cypher */ `s {
+const STATION_PROPERTIES = /* cypher */ `
   .id, .name, .title, .serviceLevel, .otShare, .email, .phone, .description,
   kind: CASE WHEN s:Unit THEN 'UNIT' ELSE 'EXPERT' END,
   channels: coalesce(s.channels, []),
@@ -11,7 +11,10 @@ export const STATION_FIELDS = /* cypher */ `s {
   publicCard: s:Unit OR coalesce(s.publicCard, false),
   awayUntil: toString(s.awayUntil),
   verifiedOn: toString(s.verifiedOn)
-}`;
+`;
+
+/** The projection every station query returns, so that all of them give the same shape. */
+export const STATION_FIELDS = /* cypher */ `s {${STATION_PROPERTIES}}`;
 
 const STATIONS_BY_ID = /* cypher */ `
   UNWIND $ids AS id
@@ -48,7 +51,9 @@ const EXPERT_LIST = /* cypher */ `
   WITH s ORDER BY s.name, s.id
   WITH collect(s) AS matches
   RETURN size(matches) AS totalCount,
-         [s IN matches[$offset..($offset + $limit)] | ${STATION_FIELDS}] AS nodes`;
+         [s IN matches[$offset..($offset + $limit)] | s {${STATION_PROPERTIES},
+           lines: COLLECT { MATCH (s)-[:ON_LINE]->(l:Line) RETURN ${LINE_FIELDS} ORDER BY l.number }
+         }] AS nodes`;
 
 export class StationRepository {
   constructor(private readonly database: Database) {}

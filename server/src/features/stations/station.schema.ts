@@ -277,6 +277,9 @@ builder.queryFields((t) => ({
         { offset, limit: valid.first },
         context.today,
       );
+      for (const expert of page.nodes) {
+        context.loaders.linesOfStation.prime(expert.id, expert.lines);
+      }
       return { ...page, offset };
     },
   }),

@@ -1,4 +1,5 @@
 /** Stations as the repository returns them: an expert or a fixed unit, plain values. */
+import type { LineNode } from '../lines/line.types.ts';
 
 export type StationKind = 'EXPERT' | 'UNIT';
 
@@ -37,6 +38,7 @@ export interface ExpertFilter {
 }
 
 export interface ExpertPage {
-  nodes: StationNode[];
+  /** Each expert with its lines, read in the same query so the page needs one round trip. */
+  nodes: Array<StationNode & { lines: LineNode[] }>;
   totalCount: number;
 }

@@ -1,20 +1,21 @@
 /**
- * `npm run bench`: start-up and seed-load figures, measured side by side in one run and written to
+ * `npm run bench:startup` (part of `npm run bench`): start-up and seed-load figures, measured side by side in one run and written to
  * bench/RESULTS.md with the date and machine (these machines are shared and noisy: compare the
  * ratios within one run rather than absolute times across runs).
  *
  *   --runs N       repetitions of each measurement (default 3; the median is reported)
  *   --experts N    experts in the national network (default 5000)
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateNetwork } from '../graph-seed/generate-network.ts';
-import { loadSeedGraph } from '../graph-seed/load-seed.ts';
-import { findFreePort, startLocalNeo4j } from '../neo4j/local-neo4j.ts';
-import { connectDatabase } from '../server/src/database/neo4j-driver.ts';
-import { setUpSchema } from '../server/src/database/schema-setup.ts';
+import { generateNetwork } from '../../graph-seed/generate-network.ts';
+import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
+import { findFreePort, startLocalNeo4j } from '../../neo4j/local-neo4j.ts';
+import { connectDatabase } from '../../server/src/database/neo4j-driver.ts';
+import { setUpSchema } from '../../server/src/database/schema-setup.ts';
+import { appendResults, machineDescription, percentile } from '../bench-results.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, experts: { type: 'string', default: '5000' } },
@@ -22,10 +23,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const nationalExperts = Number(values.experts);
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+const median = (samples: number[]) => percentile(samples, 0.5);
 
 interface Row {
   what: string;
@@ -97,13 +95,9 @@ rows.push({
   samples: nationalLoads,
 });
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const demoMedian = median(demoLoads);
-const table = [
-  `## ${date} UTC: start-up and seed load`,
-  '',
-  `Machine: ${machine}. Runs: ${runs} (fresh Neo4j 5.26 store each run; median, then all samples).`,
+appendResults('start-up and seed load', [
+  `Machine: ${machineDescription()}. Runs: ${runs} (fresh Neo4j 5.26 store each run; median, then all samples).`,
   '',
   '| measurement | median ms | samples ms | ratio to demo load |',
   '|---|---:|---|---:|',
@@ -111,14 +105,4 @@ const table = [
     (row) =>
       `| ${row.what} | ${median(row.samples)} | ${row.samples.join(', ')} | ${(median(row.samples) / demoMedian).toFixed(2)} |`,
   ),
-  '',
-];
-const resultsFile = new URL('./RESULTS.md', import.meta.url);
-if (!existsSync(resultsFile)) {
-  writeFileSync(
-    resultsFile,
-    '# Benchmark results\n\nWritten by `npm run bench`; newest last. Compare ratios within one run: the machines are shared.\n\n',
-  );
-}
-appendFileSync(resultsFile, `${table.join('\n')}\n`);
-console.log(table.join('\n'));
+]);
