@@ -241,6 +241,8 @@ describe('experts list', () => {
     [{ after: 'not-a-cursor' }, 'after', /not a cursor/],
     [{ filter: { lineCode: 'metro' } }, 'filter.lineCode', /line code/],
     [{ filter: { language: 'finnish' } }, 'filter.language', /ISO 639-1/],
+    [{ filter: { lineCode: 'L42' } }, 'filter.lineCode', /there is no line L42/],
+    [{ filter: { regionCode: '999' } }, 'filter.regionCode', /there is no region 999/],
   ])(
     'refuses bad input %j with a typed error naming the field',
     async (variables, field, message) => {

@@ -1,6 +1,7 @@
 /** GraphQL for the research layer: projects and researchers attached to lines. */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
+import { requireLine } from '../../graphql/known-codes.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
 import { LineRef } from '../lines/line.schema.ts';
 import { OrganisationRef } from '../organisations/organisation.schema.ts';
@@ -75,10 +76,14 @@ builder.queryFields((t) => ({
       lineCode: t.arg.string({ required: false }),
       organisationId: t.arg.string({ required: false }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const valid = validateArgs(projectsArgs, args);
+      const lineCode = valid.lineCode?.toUpperCase() ?? null;
+      if (lineCode) {
+        await requireLine(context, lineCode, 'lineCode');
+      }
       return context.repositories.research.listProjects({
-        lineCode: valid.lineCode?.toUpperCase() ?? null,
+        lineCode,
         organisationId: valid.organisationId ?? null,
       });
     },

@@ -1,6 +1,7 @@
 /** GraphQL for stations: individual experts and fixed units on the lines. */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
+import { requireLine, requireRegion } from '../../graphql/known-codes.ts';
 import {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
@@ -264,9 +265,16 @@ builder.queryFields((t) => ({
       const valid = validateArgs(expertsArgs, args);
       const offset = decodeCursor(valid.after);
       const filter = valid.filter ?? {};
+      const lineCode = filter.lineCode?.toUpperCase();
+      if (lineCode) {
+        await requireLine(context, lineCode, 'filter.lineCode');
+      }
+      if (filter.regionCode) {
+        await requireRegion(context, filter.regionCode, 'filter.regionCode');
+      }
       const page = await context.repositories.stations.listExperts(
         {
-          lineCode: filter.lineCode?.toUpperCase() ?? undefined,
+          lineCode,
           regionCode: filter.regionCode ?? undefined,
           language: filter.language ?? undefined,
           serviceLevel: filter.serviceLevel ?? undefined,
