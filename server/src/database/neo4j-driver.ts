@@ -20,6 +20,25 @@ export interface Database {
   timeoutMs: number;
   /** Called at the start of every unit of work: lets tests count round trips (no N+1). */
   onTransaction?: (mode: 'READ' | 'WRITE') => void;
+  /**
+   * Called with every statement and its parameters: lets tests prove what never reaches Neo4j
+   * (a case description). Unset in production.
+   */
+  onQuery?: (cypher: string, parameters: Record<string, unknown>) => void;
+}
+
+/** The transaction a repository sees: reports each statement to `onQuery` when one is set. */
+function observed(database: Database, tx: ManagedTransaction): ManagedTransaction {
+  const observer = database.onQuery;
+  if (!observer) {
+    return tx;
+  }
+  return {
+    run: ((cypher: string, parameters: Record<string, unknown> = {}) => {
+      observer(cypher, parameters);
+      return tx.run(cypher, parameters);
+    }) as ManagedTransaction['run'],
+  } as ManagedTransaction;
 }
 
 export function connectDatabase(settings: Neo4jSettings): Database {
@@ -47,7 +66,9 @@ export async function readTransaction<T>(
     defaultAccessMode: neo4j.session.READ,
   });
   try {
-    return await session.executeRead(work, { timeout: database.timeoutMs });
+    return await session.executeRead((tx) => work(observed(database, tx)), {
+      timeout: database.timeoutMs,
+    });
   } finally {
     await session.close();
   }
@@ -65,7 +86,7 @@ export async function writeTransaction<T>(
     defaultAccessMode: neo4j.session.WRITE,
   });
   try {
-    return await session.executeWrite(work, { timeout: timeoutMs });
+    return await session.executeWrite((tx) => work(observed(database, tx)), { timeout: timeoutMs });
   } finally {
     await session.close();
   }

@@ -16,6 +16,7 @@ import { RegionRepository } from '../features/regions/region.repository.ts';
 import type { RegionNode } from '../features/regions/region.types.ts';
 import { ResearchRepository } from '../features/research/research.repository.ts';
 import type { ResearcherNode, ResearchProjectNode } from '../features/research/research.types.ts';
+import { RoutingRepository } from '../features/routing/routing.repository.ts';
 import { SearchRepository } from '../features/search/search.repository.ts';
 import { StationRepository } from '../features/stations/station.repository.ts';
 import type { StationNode } from '../features/stations/station.types.ts';
@@ -72,6 +73,7 @@ function createRepositories(database: Database) {
     vipNetworks: new VipNetworkRepository(database),
     search: new SearchRepository(database),
     networkMap: new NetworkMapRepository(database),
+    routing: new RoutingRepository(database),
   };
 }
 

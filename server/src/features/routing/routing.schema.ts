@@ -1,11 +1,17 @@
 /** GraphQL for routing a case: the consultation journey planner. */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
+import { LangEnum } from '../../graphql/lang.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
 import { LineRef } from '../lines/line.schema.ts';
-import type { LineNode } from '../lines/line.types.ts';
 import { CHANNELS, ChannelEnum, StationRef } from '../stations/station.schema.ts';
-import type { StationNode } from '../stations/station.types.ts';
+import {
+  type ItineraryResult,
+  type LineMatchResult,
+  type RoutePlanResult,
+  type RouteStopResult,
+  routeCase,
+} from './route-case.ts';
 
 export const UrgencyEnum = builder.enumType('Urgency', {
   description: 'How soon consultation is needed.',
@@ -16,25 +22,7 @@ export const UrgencyEnum = builder.enumType('Urgency', {
   },
 });
 
-interface RouteStop {
-  line: LineNode;
-  station: StationNode;
-  reasons: string[];
-}
-
-interface Itinerary {
-  score: number;
-  stops: RouteStop[];
-  explanation: string;
-}
-
-interface RoutePlan {
-  matchedLines: LineNode[];
-  itineraries: Itinerary[];
-  emergencyNotice: string | null;
-}
-
-const RouteStopRef = builder.objectRef<RouteStop>('RouteStop');
+const RouteStopRef = builder.objectRef<RouteStopResult>('RouteStop');
 
 RouteStopRef.implement({
   description: 'One stop of an itinerary: a station on a line.',
@@ -48,15 +36,19 @@ RouteStopRef.implement({
     reasons: t.exposeStringList('reasons', {
       description: 'Why this station: matched lines, region, language, availability, channel.',
     }),
+    reasonCodes: t.exposeStringList('reasonCodes', {
+      description:
+        'The same reasons as codes (COVERS_LINES:L8,L3, SAME_COUNTY, SPEAKS:ar, AWAY_UNTIL:2026-12-01...).',
+    }),
   }),
 });
 
-const ItineraryRef = builder.objectRef<Itinerary>('Itinerary');
+const ItineraryRef = builder.objectRef<ItineraryResult>('Itinerary');
 
 ItineraryRef.implement({
   description: 'One way to get consultation, best first.',
   fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Higher is better.' }),
+    score: t.exposeFloat('score', { description: 'Higher is better, 0-1.' }),
     stops: t.field({
       type: [RouteStopRef],
       description: 'Stops in order.',
@@ -65,18 +57,48 @@ ItineraryRef.implement({
     explanation: t.exposeString('explanation', {
       description: 'Plain-language explanation of why this route.',
     }),
+    transfer: t.exposeBoolean('transfer', {
+      description: 'The case spans lines no single station covers: consult more than one station.',
+    }),
+    fallback: t.exposeBoolean('fallback', {
+      description:
+        "A stop comes from the fallback ladder: the line's coordinator, its unit, or another area.",
+    }),
   }),
 });
 
-const RoutePlanRef = builder.objectRef<RoutePlan>('RoutePlan');
+const LineMatchRef = builder.objectRef<LineMatchResult>('LineMatch');
+
+LineMatchRef.implement({
+  description: 'A line the description matched or the worker picked.',
+  fields: (t) => ({
+    line: t.field({ type: LineRef, description: 'The line.', resolve: (m) => m.line }),
+    score: t.exposeFloat('score', {
+      description: 'How well the description matched, 0-1 (picked lines: 1).',
+    }),
+    matchedTerms: t.exposeStringList('matchedTerms', {
+      description:
+        "The line's own keywords or names that matched (never words of the description).",
+    }),
+    picked: t.exposeBoolean('picked', { description: 'The worker picked this line.' }),
+  }),
+});
+
+const RoutePlanRef = builder.objectRef<RoutePlanResult>('RoutePlan');
 
 RoutePlanRef.implement({
   description: 'The answer to a consultation need.',
   fields: (t) => ({
     matchedLines: t.field({
       type: [LineRef],
-      description: 'Best first.',
+      description: 'Best first: the lines the itineraries serve.',
       resolve: (p) => p.matchedLines,
+    }),
+    lineMatches: t.field({
+      type: [LineMatchRef],
+      description:
+        'Every line picked or matched, best first, also weak matches that were not routed.',
+      resolve: (p) => p.lineMatches,
     }),
     itineraries: t.field({
       type: [ItineraryRef],
@@ -86,6 +108,10 @@ RoutePlanRef.implement({
     emergencyNotice: t.exposeString('emergencyNotice', {
       nullable: true,
       description: 'Set when urgency is ACUTE: what to do right now, before any consultation.',
+    }),
+    notice: t.exposeString('notice', {
+      nullable: true,
+      description: 'Set when no line was recognised: what to do instead (pick a line).',
     }),
   }),
 });
@@ -131,11 +157,18 @@ builder.queryFields((t) => ({
     type: RoutePlanRef,
     description:
       'Route a consultation need to lines and experts. Nothing of the input is stored or logged.',
-    args: { input: t.arg({ type: CaseInputRef, required: true }) },
-    resolve: (_root, { input }) => {
-      validateArgs(z.object({ input: caseInputSchema }), { input });
-      // Routing itself comes with the journey planner; until then the plan is empty.
-      return { matchedLines: [], itineraries: [], emergencyNotice: null };
+    args: {
+      input: t.arg({ type: CaseInputRef, required: true }),
+      lang: t.arg({
+        type: LangEnum,
+        defaultValue: 'FI',
+        required: false,
+        description: 'Language of the explanations, reasons and notices.',
+      }),
+    },
+    resolve: (_root, args, context) => {
+      const { input } = validateArgs(z.object({ input: caseInputSchema }), { input: args.input });
+      return routeCase(context, input, args.lang);
     },
   }),
 }));
