@@ -12,6 +12,7 @@ import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { schema } from '../graphql/schema.ts';
 import { QUERY_LIMITS, queryLimitPlugins } from './graphql-limits.ts';
+import { createSecurityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   database: Database;
@@ -64,7 +65,10 @@ export function createApp({ database, logger, webRoot, graphqlTooling }: AppOpti
       ? sirv(webRoot, { single: true, etag: true, dev: false })
       : undefined;
 
+  const securityHeaders = createSecurityHeaders({ graphiql: tooling.graphiql });
+
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    securityHeaders(request, response);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/graphql') {
       const declared = Number(request.headers['content-length'] ?? 0);
