@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/database/open-database.ts';
 import { setUpSchema } from '../server/src/database/schema-setup.ts';
+import { refreshMapLayout } from '../server/src/features/map/map-layout.service.ts';
 import { generateNetwork } from './generate-network.ts';
 import { loadSeedGraph } from './load-seed.ts';
 import { SeedValidationError } from './seed-schema.ts';
@@ -54,10 +55,11 @@ const opened = await openDatabase(config, (line) => console.log(line));
 try {
   await setUpSchema(opened.database);
   const result = await loadSeedGraph(opened.database, graph, { reset: values.reset });
+  const layout = await refreshMapLayout(opened.database);
   console.log(
     `Loaded the ${values.scale} graph: ${graph.lines.length} lines, ${graph.stations.length} stations ` +
       `(${result.nodesCreated} nodes and ${result.relationshipsCreated} relationships created) ` +
-      `in ${result.millis} ms.`,
+      `in ${result.millis} ms; metro layout ${layout.recomputed ? `computed in ${layout.millis} ms` : 'unchanged'}.`,
   );
 } catch (error) {
   process.exitCode = 1;

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
 import { setUpSchema } from '../../server/src/database/schema-setup.ts';
+import { refreshMapLayout } from '../../server/src/features/map/map-layout.service.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { connectTestDatabase, startTestNeo4j } from '../support/test-neo4j.ts';
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
   const database = connectTestDatabase(neo4j.uri);
   await setUpSchema(database);
   await loadSeedGraph(database, generateNetwork({ scale: 'demo' }), { reset: true });
+  await refreshMapLayout(database);
   const { server, yoga } = createApp({ database, logger: createLogger('silent'), webRoot });
   await new Promise<void>((resolveListening) => server.listen(0, '127.0.0.1', resolveListening));
   const { port } = server.address() as AddressInfo;

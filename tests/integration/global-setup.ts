@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
 import { setUpSchema } from '../../server/src/database/schema-setup.ts';
+import { refreshMapLayout } from '../../server/src/features/map/map-layout.service.ts';
 import { connectTestDatabase, startTestNeo4j } from '../support/test-neo4j.ts';
 import '../support/provided-context.ts';
 
@@ -15,6 +16,7 @@ export default async function setup(project: TestProject) {
   try {
     await setUpSchema(database);
     await loadSeedGraph(database, generateNetwork({ scale: 'demo' }), { reset: true });
+    await refreshMapLayout(database);
   } finally {
     await database.driver.close();
   }

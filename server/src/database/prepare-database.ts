@@ -5,6 +5,7 @@
  */
 import { generateNetwork } from '../../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.ts';
+import { refreshMapLayout } from '../features/map/map-layout.service.ts';
 import { type Database, describeError } from './neo4j-driver.ts';
 import { graphIsEmpty, setUpSchema } from './schema-setup.ts';
 
@@ -14,7 +15,7 @@ export interface PrepareOptions {
   retryEveryMs?: number;
 }
 
-/** One attempt: schema, then the demo graph if there is no line yet. */
+/** One attempt: schema, the demo graph if there is no line yet, and a current map layout. */
 export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<void> {
   await setUpSchema(database);
   if (options.seedWhenEmpty && (await graphIsEmpty(database))) {
@@ -22,6 +23,10 @@ export async function prepareDatabase(database: Database, options: PrepareOption
     options.log(
       `The graph was empty: loaded the demo network (${result.nodesCreated} nodes) in ${result.millis} ms`,
     );
+  }
+  const layout = await refreshMapLayout(database);
+  if (layout.recomputed) {
+    options.log(`Computed the metro layout of ${layout.stations} stations in ${layout.millis} ms`);
   }
 }
 

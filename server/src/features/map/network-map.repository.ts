@@ -3,15 +3,20 @@ import { type Database, readTransaction, recordsOf } from '../../database/neo4j-
 import { LINE_FIELDS } from '../lines/line.repository.ts';
 import type { MapLineRow, MapStationRow, NetworkMapRows } from './network-map.types.ts';
 
+/** One row: the lines with their stations in order, and the stored line order on segments. */
 const MAP_LINES = /* cypher */ `
-  MATCH (l:Line) WHERE coalesce(l.active, true)
-  CALL (l) {
-    MATCH (s:Station)-[on:ON_LINE]->(l)
-    WITH s, on ORDER BY on.position, s.id
-    RETURN collect(s.id) AS stationIds
+  CALL () {
+    MATCH (l:Line) WHERE coalesce(l.active, true)
+    CALL (l) {
+      MATCH (s:Station)-[on:ON_LINE]->(l)
+      WITH s, on ORDER BY on.position, s.id
+      RETURN collect(s.id) AS stationIds
+    }
+    WITH l, stationIds ORDER BY l.number, l.code
+    RETURN collect({line: ${LINE_FIELDS}, stationIds: stationIds}) AS lines
   }
-  RETURN ${LINE_FIELDS} AS line, stationIds
-  ORDER BY l.number, l.code`;
+  OPTIONAL MATCH (layout:MapLayout {id: 'current'})
+  RETURN lines, layout.segmentOrder AS segmentOrder`;
 
 const MAP_STATIONS = /* cypher */ `
   MATCH (s:Station)-[:ON_LINE]->(l:Line) WHERE coalesce(l.active, true)
@@ -26,9 +31,17 @@ export class NetworkMapRepository {
 
   async load(): Promise<NetworkMapRows> {
     return readTransaction(this.database, async (tx) => {
-      const lines = recordsOf<MapLineRow>(await tx.run(MAP_LINES));
+      const [layout] = recordsOf<{ lines: MapLineRow[]; segmentOrder: string | null }>(
+        await tx.run(MAP_LINES),
+      );
       const stations = recordsOf<MapStationRow>(await tx.run(MAP_STATIONS));
-      return { lines, stations };
+      return {
+        lines: layout?.lines ?? [],
+        stations,
+        segmentOrder: layout?.segmentOrder
+          ? (JSON.parse(layout.segmentOrder) as Record<string, string[]>)
+          : {},
+      };
     });
   }
 }

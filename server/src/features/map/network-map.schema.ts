@@ -37,6 +37,10 @@ MapSegmentRef.implement({
     lineCode: t.exposeString('lineCode', { description: 'Line the segment belongs to.' }),
     from: t.exposeID('from', { description: 'Station id where the segment starts.' }),
     to: t.exposeID('to', { description: 'Station id where the segment ends.' }),
+    offset: t.exposeFloat('offset', {
+      description:
+        'Where to draw the line beside others sharing this segment, in line widths from the centre, positive to the left travelling from `from` to `to`; 0 when alone.',
+    }),
   }),
 });
 

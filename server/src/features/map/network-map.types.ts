@@ -23,4 +23,6 @@ export interface MapLineRow {
 export interface NetworkMapRows {
   lines: MapLineRow[];
   stations: MapStationRow[];
+  /** From the stored layout: `a|b` (a < b) -> codes of the lines on that segment, left to right from a to b. */
+  segmentOrder: Record<string, string[]>;
 }
