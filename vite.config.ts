@@ -18,7 +18,11 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` serves the API on 4000; the Vite dev server forwards GraphQL to it.
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': 'http://localhost:4000',
+      '/auth': 'http://localhost:4000',
+      '/healthz': 'http://localhost:4000',
+    },
   },
   test: {
     alias: [{ find: /^graphql$/, replacement: graphqlEntry }],

@@ -47,6 +47,14 @@ const configSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   /** The GraphiQL page at GET /graphql; on in development, off by default in production. */
   GRAPHIQL: booleanFlag.optional(),
+  /** How long a sign-in session lasts, in hours. */
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .positive('must be more than 0')
+    .max(720, 'must be at most 720 (30 days)')
+    .default(8),
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Host (sign-in limits). */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

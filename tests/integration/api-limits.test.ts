@@ -66,6 +66,12 @@ describe('query limits', () => {
     expect(body.errors[0]?.message).toMatch(/larger than/);
   });
 
+  it('refuses an operation type the API does not have with a clear validation error', async () => {
+    const { errors } = await graphql('mutation { anything }');
+    expect(errors?.[0]?.message).toMatch(/no mutation operations/);
+    expect(errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('still serves the map and a search with aliases within the limits', async () => {
     const { errors } = await graphql(
       '{ networkMap { stations { id } } a: search(text: "ero") { id } b: search(text: "päihde") { id } }',

@@ -19,6 +19,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   /* cypher */ 'CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (r:Researcher) REQUIRE r.id IS UNIQUE',
   /* cypher */ 'CREATE CONSTRAINT project_id IF NOT EXISTS FOR (p:ResearchProject) REQUIRE p.id IS UNIQUE',
   /* cypher */ 'CREATE CONSTRAINT vip_network_id IF NOT EXISTS FOR (v:VipNetwork) REQUIRE v.id IS UNIQUE',
+  /* cypher */ 'CREATE CONSTRAINT account_id IF NOT EXISTS FOR (a:Account) REQUIRE a.id IS UNIQUE',
+  /* cypher */ 'CREATE CONSTRAINT account_email IF NOT EXISTS FOR (a:Account) REQUIRE a.email IS UNIQUE',
+  /* cypher */ 'CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.idHash IS UNIQUE',
+  // Expired sessions are found and deleted by their expiry.
+  /* cypher */ 'CREATE INDEX session_expires_at IF NOT EXISTS FOR (s:Session) ON (s.expiresAt)',
   /* cypher */ `CREATE FULLTEXT INDEX search_fi IF NOT EXISTS
     FOR (n:Line|Station|Organisation|Method|ResearchProject|VipNetwork)
     ON EACH [n.name, n.nameFi, n.title, n.descriptionFi, n.description, n.keywordText]

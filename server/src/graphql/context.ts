@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../database/neo4j-driver.ts';
+import type { Account } from '../features/auth/account.types.ts';
 import { LineRepository } from '../features/lines/line.repository.ts';
 import type { LineNode } from '../features/lines/line.types.ts';
 import { NetworkMapRepository } from '../features/map/network-map.repository.ts';
@@ -85,7 +86,9 @@ export interface RequestContext {
   loaders: Loaders;
   /** Today in Finland (ISO date): decides who is away. */
   today: string;
-  /** Contact details of experts are shown to signed-in staff only (sign-in comes with roles). */
+  /** The signed-in account (from the session cookie), or null for anonymous callers. */
+  account: Account | null;
+  /** `account !== null`: contact details of experts are shown to signed-in staff only. */
   signedIn: boolean;
 }
 
@@ -94,12 +97,13 @@ export function finnishToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
 }
 
-export function createContext(database: Database): RequestContext {
+export function createContext(database: Database, account: Account | null = null): RequestContext {
   const repositories = createRepositories(database);
   return {
     repositories,
     loaders: createLoaders(repositories),
     today: finnishToday(),
-    signedIn: false,
+    account,
+    signedIn: account !== null,
   };
 }

@@ -12,5 +12,6 @@ import '../features/vip-network/vip-network.schema.ts';
 import '../features/search/search.schema.ts';
 import '../features/map/network-map.schema.ts';
 import '../features/routing/routing.schema.ts';
+import '../features/auth/account.schema.ts';
 
 export const schema = builder.toSchema();

@@ -1,5 +1,6 @@
 /**
- * The one HTTP server: GraphQL at /graphql, health at /healthz, the built web app at /.
+ * The one HTTP server: GraphQL at /graphql, sign-in at /auth/*, health at /healthz, the built web
+ * app at /.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,6 +9,9 @@ import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { checkDatabaseHealth, type Database } from '../database/neo4j-driver.ts';
+import { createAuthRoutes } from '../features/auth/auth-routes.ts';
+import { type SessionServerContext, useSessionGate } from '../features/auth/session-gate.ts';
+import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { schema } from '../graphql/schema.ts';
@@ -21,11 +25,19 @@ export interface AppOptions {
   webRoot?: string;
   /** Schema introspection and the GraphiQL page (default: both on). */
   graphqlTooling?: { introspection: boolean; graphiql: boolean };
+  /** Sign-in settings (defaults: 8-hour sessions, no proxy trusted, DEFAULT_LOGIN_LIMITS). */
+  auth?: {
+    sessionTtlHours?: number;
+    trustProxy?: boolean;
+    loginLimits?: LoginLimits;
+    /** The clock of sessions and failure counts (tests move it). */
+    now?: () => Date;
+  };
 }
 
 export interface App {
   server: Server;
-  yoga: ReturnType<typeof createYoga<Record<string, unknown>, RequestContext>>;
+  yoga: ReturnType<typeof createYoga<SessionServerContext, RequestContext>>;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
@@ -36,12 +48,19 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
-export function createApp({ database, logger, webRoot, graphqlTooling }: AppOptions): App {
+export function createApp({ database, logger, webRoot, graphqlTooling, auth }: AppOptions): App {
   const tooling = graphqlTooling ?? { introspection: true, graphiql: true };
-  const yoga = createYoga<Record<string, unknown>, RequestContext>({
+  const signIn = new SignIn({
+    database,
+    sessionTtlHours: auth?.sessionTtlHours ?? 8,
+    limits: auth?.loginLimits,
+    now: auth?.now,
+  });
+  const authRoutes = createAuthRoutes({ signIn, logger, trustProxy: auth?.trustProxy ?? false });
+  const yoga = createYoga<SessionServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(database),
+    context: ({ account }) => createContext(database, account ?? null),
     // Yoga's own logs stay quiet: variables may hold a case description, which is never logged.
     logging: {
       debug: () => {},
@@ -53,6 +72,8 @@ export function createApp({ database, logger, webRoot, graphqlTooling }: AppOpti
     graphiql: tooling.graphiql ? { title: 'Metrokartta GraphQL' } : false,
     maskedErrors: { maskError: createMaskError(logger) },
     plugins: [
+      // First: the session and its CSRF check come before anything reads the request body.
+      useSessionGate(signIn),
       ...queryLimitPlugins({ introspection: tooling.introspection }),
       // Compiled execution: the map returns thousands of objects, and graphql-jit resolves their
       // fields several times faster than the interpreter (figures in bench/RESULTS.md).
@@ -82,6 +103,10 @@ export function createApp({ database, logger, webRoot, graphqlTooling }: AppOpti
         return;
       }
       void yoga(request, response);
+      return;
+    }
+    if (path.startsWith('/auth/')) {
+      void authRoutes(request, response, path);
       return;
     }
     if (path === '/healthz') {

@@ -10,6 +10,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export const QUERY_LIMITS = {
@@ -27,9 +28,25 @@ export interface LimitOptions {
   introspection: boolean;
 }
 
+/**
+ * Refuses an operation whose root type the schema lacks (a mutation while the API has none) as a
+ * validation error: graphql-js 16 leaves that to execution, where the compiled executor fails
+ * with an unexpected error instead of a clear one.
+ */
+const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(
+        new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }),
+      );
+    }
+  },
+});
+
 // biome-ignore lint/suspicious/noExplicitAny: Yoga's plugin list is typed over any context.
 export function queryLimitPlugins(options: LimitOptions): Plugin<any>[] {
   return [
+    { onValidate: ({ addValidationRule }) => addValidationRule(knownOperationTypes) },
     maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true }),
     maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
     maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives }),
