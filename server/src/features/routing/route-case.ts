@@ -89,7 +89,7 @@ async function regionChain(
     return {};
   }
   const region = await context.repositories.regions.findByNameOrCode(municipality);
-  if (!region || region.kind !== 'MUNICIPALITY') {
+  if (region?.kind !== 'MUNICIPALITY') {
     throw new InvalidInputError(
       `municipality: no municipality "${municipality.trim()}"; give its name (Tampere, Tammerfors) or code (837)`,
       'input.municipality',
