@@ -1,4 +1,7 @@
-/** A worker opens the app: the ten lines come from Neo4j, with codes and colours, in three languages. */
+/**
+ * A worker opens the app: the legend lists the ten lines from Neo4j, with codes and colours, in
+ * three languages.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -18,7 +21,7 @@ afterAll(async () => {
 
 describe('app shell', () => {
   it('shows the ten lines with their codes, names and colours, in Finnish', async () => {
-    const items = page.locator('[data-line-code]');
+    const items = page.locator('.legend [data-line-code]');
     await items.first().waitFor();
     expect(await items.count()).toBe(10);
     const codes = await items.evaluateAll((elements) =>
@@ -43,6 +46,6 @@ describe('app shell', () => {
       .not.toBe(finnishName);
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     await page.getByLabel('Språk').selectOption('en');
-    await expect.poll(() => page.locator('h2').textContent()).toBe('Lines');
+    await expect.poll(() => page.locator('#legend-heading').textContent()).toBe('Lines');
   });
 });

@@ -1,27 +1,58 @@
 /** A small fetch-based GraphQL client: the app's only way to the server. */
 
-export class GraphQLRequestError extends Error {}
+/**
+ * What went wrong, as far as the UI needs to know: `NETWORK` when the server could not be
+ * reached, else the server's `extensions.code` (e.g. DATABASE_UNAVAILABLE) or `HTTP`.
+ */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
 
-/** Posts `query` to /graphql and returns `data`, or throws with the server's message. */
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** Posts `query` to /graphql and returns `data`, or throws a {@link GraphQLRequestError}. */
 export async function requestGraphQL<T>(
   query: string,
   variables: Record<string, unknown> = {},
   fetchImpl: typeof fetch = fetch,
+  signal?: AbortSignal,
 ): Promise<T> {
-  const response = await fetchImpl('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json().catch(() => null)) as {
-    data?: T;
-    errors?: Array<{ message: string }>;
-  } | null;
+  let response: Response;
+  try {
+    response = await fetchImpl('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) {
+      throw error;
+    }
+    throw new GraphQLRequestError('The server could not be reached', 'NETWORK');
+  }
+  const body = (await response.json().catch(() => null)) as GraphQLBody<T> | null;
   if (body?.errors?.length) {
-    throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '));
+    throw new GraphQLRequestError(
+      body.errors.map((error) => error.message).join('; '),
+      body.errors[0]?.extensions?.code ?? 'GRAPHQL',
+    );
   }
   if (!response.ok || !body?.data) {
-    throw new GraphQLRequestError(`HTTP ${response.status}`);
+    throw new GraphQLRequestError(`HTTP ${response.status}`, 'HTTP');
   }
   return body.data;
+}
+
+/** The error code of anything thrown by {@link requestGraphQL}. */
+export function errorCode(error: unknown): string {
+  return error instanceof GraphQLRequestError ? error.code : 'UNKNOWN';
 }

@@ -1,0 +1,80 @@
+/** The metro map's stylesheet: every line in its own colour, states drawn over the colours. */
+import { describe, expect, it } from 'vitest';
+import { LINES } from '../../graph-seed/data/lines.ts';
+import { readableTextColor } from '../../web/src/lib/color-contrast.ts';
+import { lineColor, type MapStyleRule, mapStylesheet } from '../../web/src/lib/map-style.ts';
+
+function rule(sheet: MapStyleRule[], selector: string): MapStyleRule {
+  const found = sheet.find((candidate) => candidate.selector === selector);
+  if (!found) {
+    throw new Error(`no rule for ${selector}`);
+  }
+  return found;
+}
+
+describe('mapStylesheet', () => {
+  const lines = LINES.map((line) => ({ code: line.code, color: line.color }));
+  const sheet = mapStylesheet(lines);
+
+  it('draws every line in its own colour, with its code readable on its badges', () => {
+    for (const line of lines) {
+      expect(rule(sheet, `edge.segment[lineCode = "${line.code}"]`).style['line-color']).toBe(
+        line.color,
+      );
+      expect(rule(sheet, `node.line-badge[lineCode = "${line.code}"]`).style).toEqual({
+        'background-color': line.color,
+        color: readableTextColor(line.color),
+      });
+      expect(rule(sheet, `node.station[color = "${line.color}"]`).style['border-color']).toBe(
+        line.color,
+      );
+    }
+    const colours = new Set(lines.map((line) => line.color));
+    expect(colours.size).toBe(lines.length);
+  });
+
+  it('labels stations and badges from their data, so colour is never the only cue', () => {
+    expect(rule(sheet, 'node.station').style.label).toBe('data(caption)');
+    expect(rule(sheet, 'node.line-badge').style.label).toBe('data(caption)');
+    // Too small to read when zoomed out: not drawn, rather than drawn as a smudge.
+    expect(rule(sheet, 'node').style['min-zoomed-font-size']).toBeGreaterThan(0);
+  });
+
+  it('draws interchanges white with a thick dark border, units as rounded squares', () => {
+    const interchange = rule(sheet, 'node.interchange').style;
+    expect(interchange['background-color']).toBe('#ffffff');
+    expect(interchange['border-color']).toBe('#1a1a1a');
+    expect(Number(interchange['border-width'])).toBeGreaterThan(
+      Number(rule(sheet, 'node.station').style['border-width']),
+    );
+    expect(rule(sheet, 'node.unit').style.shape).toBe('round-rectangle');
+  });
+
+  it('puts interchange, away, focus and highlight rules after the line colours', () => {
+    const index = (selector: string) => sheet.findIndex((entry) => entry.selector === selector);
+    const lastLineRule = Math.max(
+      ...sheet.map((entry, i) => (entry.selector.includes('[') ? i : -1)),
+    );
+    for (const selector of [
+      'node.interchange',
+      'node.away',
+      '.faded',
+      '.hidden',
+      'node.selected',
+    ]) {
+      expect(index(selector), selector).toBeGreaterThan(lastLineRule);
+    }
+    expect(rule(sheet, '.faded').style.opacity).toBeLessThan(0.5);
+    expect(rule(sheet, '.hidden').style.display).toBe('none');
+  });
+
+  it('falls back to grey for a malformed colour and skips codes unsafe in a selector', () => {
+    expect(lineColor({ color: 'red; }' })).toBe('#555555');
+    const odd = mapStylesheet([
+      { code: 'L1', color: 'not-a-colour' },
+      { code: 'L2"]', color: '#123456' },
+    ]);
+    expect(rule(odd, 'edge.segment[lineCode = "L1"]').style['line-color']).toBe('#555555');
+    expect(odd.some((entry) => entry.selector.includes('L2"]'))).toBe(false);
+  });
+});

@@ -1,0 +1,523 @@
+/**
+ * Turns the API's network map into the elements Cytoscape draws: one node per station, one edge
+ * per segment, a code badge at each end of every line, and the overlay layers. Pure and free of
+ * Cytoscape itself (only MetroMap.svelte imports it), so the mapping is unit-tested on its own.
+ *
+ * Where several lines run between the same two stations their edges are shifted sideways into
+ * lanes, so that they are drawn side by side: both endpoints of an edge move by the same vector
+ * perpendicular to the segment (Cytoscape's `source-endpoint`/`target-endpoint`), which keeps
+ * each lane exactly parallel to the segment, unlike bezier offsets that bulge in the middle.
+ * The lanes come from the server's layout (`MapSegment.offset`, ordered to avoid crossings);
+ * segments it has not ordered yet get lanes from {@link segmentLanes}.
+ */
+import { readableTextColor } from './color-contrast.ts';
+import {
+  type Box,
+  INTERCHANGE_LABEL_FONT_SIZE,
+  LABEL_FONT_SIZE,
+  type LabelledStation,
+  markerBox,
+  placeLabels,
+  type Stroke,
+} from './label-placement.ts';
+import { type LineNotice, lineNotices } from './line-notices.ts';
+import type {
+  LayerName,
+  MapSegment,
+  MapStation,
+  NetworkMap,
+  OverlayItem,
+} from './network-map.types.ts';
+
+/** Distance between the centre lines of two lanes, in map units (a line is 6 wide). */
+export const LANE_SPACING = 8;
+/** Distance from a terminus to its line's code badge, in map units. */
+export const BADGE_DISTANCE = 40;
+/** Distance between an overlay rail and the map, in map units. */
+export const OVERLAY_MARGIN = 110;
+/** Width of a line, in map units. */
+export const LINE_WIDTH = 6;
+/** Size of a line's code badge, in map units. */
+export const BADGE_WIDTH = 44;
+export const BADGE_HEIGHT = 26;
+/** Border of a station marker: labels keep clear of it too. */
+const MARKER_BORDER = 4;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface StationNodeData {
+  id: string;
+  label: string;
+  /** Label as drawn: the name, with a warning sign when the expert is away. */
+  caption: string;
+  kind: 'EXPERT' | 'UNIT';
+  lineCodes: string[];
+  /** Colour of the station's first line (its marker's border when it is on one line). */
+  color: string;
+  /** Marker diameter: interchanges grow with the lanes they span. */
+  size: number;
+  awayUntil: string | null;
+}
+
+export interface SegmentEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  lineCode: string;
+  lineCodes: string[];
+  color: string;
+  /** Lanes from the centre of a shared segment, positive to the left of travel; 0 when alone. */
+  lane: number;
+  /** Endpoint offsets, `"<x>px <y>px"` from the station centres; set on shared segments only. */
+  sourceEndpoint?: string;
+  targetEndpoint?: string;
+}
+
+export interface LineBadgeData {
+  id: string;
+  lineCode: string;
+  lineCodes: string[];
+  /** The line code, with a warning sign when the line has a coverage gap. */
+  caption: string;
+  color: string;
+  textColor: string;
+}
+
+export interface OverlayNodeData {
+  id: string;
+  layer: LayerName;
+  label: string;
+  lineCodes: string[];
+}
+
+export interface OverlayEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  layer: LayerName;
+  lineCodes: string[];
+}
+
+export type MapElementData =
+  | StationNodeData
+  | SegmentEdgeData
+  | LineBadgeData
+  | OverlayNodeData
+  | OverlayEdgeData;
+
+/** A Cytoscape element definition, structurally (this module does not import Cytoscape). */
+export interface MapElement {
+  group: 'nodes' | 'edges';
+  data: MapElementData;
+  position?: Point;
+  classes: string[];
+}
+
+/** The key of the undirected segment between two stations. */
+export function segmentKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+function unit(from: Point, to: Point): Point {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy);
+  return length === 0 ? { x: 0, y: 0 } : { x: dx / length, y: dy / length };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100 || 0;
+}
+
+/**
+ * Lanes of the lines on shared segments, in the API's convention: the i-th of n lines (in
+ * `lineOrder`) gets offset (n - 1) / 2 - i, positive to the left travelling from `from` to `to`
+ * (y pointing down). Segments that carry the same set of lines are followed as one stretch and
+ * oriented the same way along it, so the lines keep their order and never cross inside it.
+ */
+export function segmentLanes(
+  segments: readonly MapSegment[],
+  lineOrder: readonly string[],
+): Map<MapSegment, number> {
+  const rank = new Map(lineOrder.map((code, index) => [code, index]));
+  const byKey = new Map<string, MapSegment[]>();
+  for (const segment of segments) {
+    const key = segmentKey(segment.from, segment.to);
+    byKey.set(key, [...(byKey.get(key) ?? []), segment]);
+  }
+  const lanes = new Map<MapSegment, number>();
+  // Shared segments grouped by the set of lines they carry: a stretch never changes its set.
+  const groups = new Map<string, string[]>();
+  for (const [key, shared] of byKey) {
+    const codes = [...new Set(shared.map((segment) => segment.lineCode))];
+    if (codes.length < 2) {
+      for (const segment of shared) {
+        lanes.set(segment, 0);
+      }
+      continue;
+    }
+    const signature = codes.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).join(',');
+    groups.set(signature, [...(groups.get(signature) ?? []), key]);
+  }
+  for (const [signature, keys] of groups) {
+    const codes = signature.split(',');
+    const keysAt = new Map<string, string[]>();
+    for (const key of keys) {
+      for (const station of key.split('|')) {
+        keysAt.set(station, [...(keysAt.get(station) ?? []), key]);
+      }
+    }
+    const visited = new Set<string>();
+    for (const startKey of [...keys].sort()) {
+      if (visited.has(startKey)) {
+        continue;
+      }
+      const chain = walkStretch(startKey, keysAt, visited);
+      const oriented = (chain[0] as string) <= (chain[chain.length - 1] as string);
+      const stations = oriented ? chain : [...chain].reverse();
+      for (let index = 1; index < stations.length; index++) {
+        const from = stations[index - 1] as string;
+        const to = stations[index] as string;
+        for (const segment of byKey.get(segmentKey(from, to)) ?? []) {
+          const lane = (codes.length - 1) / 2 - codes.indexOf(segment.lineCode);
+          lanes.set(segment, segment.from === from ? lane : -lane);
+        }
+      }
+    }
+  }
+  return lanes;
+}
+
+/**
+ * The lane of every segment: the layout's offset, or, on a shared segment the layout has left
+ * unordered (all its offsets 0), a lane of our own so the lines still run side by side.
+ */
+function laneOffsets(map: NetworkMap): Map<MapSegment, number> {
+  const byKey = new Map<string, MapSegment[]>();
+  for (const segment of map.segments) {
+    const key = segmentKey(segment.from, segment.to);
+    byKey.set(key, [...(byKey.get(key) ?? []), segment]);
+  }
+  const unordered = map.segments.filter((segment) => {
+    const shared = byKey.get(segmentKey(segment.from, segment.to)) ?? [];
+    return (
+      new Set(shared.map((other) => other.lineCode)).size > 1 &&
+      shared.every((other) => !other.offset)
+    );
+  });
+  const fallback = segmentLanes(
+    unordered,
+    map.lines.map((line) => line.code),
+  );
+  return new Map(map.segments.map((segment) => [segment, fallback.get(segment) ?? segment.offset]));
+}
+
+/** The stations of the stretch through `startKey`, in order, extended while it does not branch. */
+function walkStretch(
+  startKey: string,
+  keysAt: ReadonlyMap<string, string[]>,
+  visited: Set<string>,
+): string[] {
+  visited.add(startKey);
+  const [a, b] = startKey.split('|') as [string, string];
+  const extend = (end: string, previousKey: string): string[] => {
+    const path: string[] = [];
+    let station = end;
+    let key = previousKey;
+    for (;;) {
+      const next = keysAt.get(station) ?? [];
+      if (next.length !== 2) {
+        return path;
+      }
+      const nextKey = next[0] === key ? next[1] : next[0];
+      if (nextKey === undefined || visited.has(nextKey)) {
+        return path;
+      }
+      visited.add(nextKey);
+      const [p, q] = nextKey.split('|') as [string, string];
+      station = p === station ? q : p;
+      key = nextKey;
+      path.push(station);
+    }
+  };
+  const before = extend(a, startKey).reverse();
+  const after = extend(b, startKey);
+  return [...before, a, b, ...after];
+}
+
+/** Termini of each line: stations at the ends of its path (a lone station is both ends). */
+export function lineTermini(map: NetworkMap): Map<string, string[]> {
+  const termini = new Map<string, string[]>();
+  for (const line of map.lines) {
+    const segments = map.segments.filter((segment) => segment.lineCode === line.code);
+    if (segments.length === 0) {
+      const lone = map.stations.find((station) => station.lineCodes.includes(line.code));
+      termini.set(line.code, lone ? [lone.id] : []);
+      continue;
+    }
+    const first = (segments[0] as MapSegment).from;
+    const last = (segments[segments.length - 1] as MapSegment).to;
+    termini.set(line.code, first === last ? [first] : [first, last]);
+  }
+  return termini;
+}
+
+function stationSize(station: MapStation): number {
+  if (station.interchange) {
+    return 18 + 4 * Math.min(station.lineCodes.length, 5);
+  }
+  return station.kind === 'UNIT' ? 18 : 14;
+}
+
+/** Every element of the map, without overlays. */
+export function toMapElements(map: NetworkMap): MapElement[] {
+  const positions = new Map(
+    map.stations.map((station) => [station.id, { x: station.x, y: station.y }]),
+  );
+  const colors = new Map(map.lines.map((line) => [line.code, line.color]));
+  const notices: Map<string, LineNotice> = lineNotices(map);
+  const lanes = laneOffsets(map);
+  const termini = lineTermini(map);
+  const strokes: Stroke[] = [];
+
+  const edges: MapElement[] = map.segments.map((segment) => {
+    const from = positions.get(segment.from) ?? { x: 0, y: 0 };
+    const to = positions.get(segment.to) ?? { x: 0, y: 0 };
+    const lane = lanes.get(segment) ?? 0;
+    const data: SegmentEdgeData = {
+      id: `segment:${segment.lineCode}:${segment.from}:${segment.to}`,
+      source: segment.from,
+      target: segment.to,
+      lineCode: segment.lineCode,
+      lineCodes: [segment.lineCode],
+      color: colors.get(segment.lineCode) ?? '#555555',
+      lane,
+    };
+    const classes = ['segment'];
+    // The left-hand normal of the direction of travel, with y pointing down.
+    const u = unit(from, to);
+    const shift = { x: round(u.y * lane * LANE_SPACING), y: round(-u.x * lane * LANE_SPACING) };
+    if (lane !== 0) {
+      const offset = `${shift.x}px ${shift.y}px`;
+      data.sourceEndpoint = offset;
+      data.targetEndpoint = offset;
+      classes.push('parallel');
+    }
+    strokes.push({
+      x1: from.x + shift.x,
+      y1: from.y + shift.y,
+      x2: to.x + shift.x,
+      y2: to.y + shift.y,
+      halfWidth: LINE_WIDTH / 2 + 1,
+    });
+    return { group: 'edges', data, classes };
+  });
+
+  const badges: MapElement[] = [];
+  const badgeBoxes: Box[] = [];
+  const badgesAt = new Map<string, number>();
+  for (const line of map.lines) {
+    const ends = termini.get(line.code) ?? [];
+    ends.forEach((stationId, endIndex) => {
+      const at = positions.get(stationId);
+      if (!at) {
+        return;
+      }
+      const neighbour = map.segments.find(
+        (segment) =>
+          segment.lineCode === line.code &&
+          (segment.from === stationId || segment.to === stationId),
+      );
+      const neighbourId = neighbour?.from === stationId ? neighbour.to : neighbour?.from;
+      const toward = neighbourId ? positions.get(neighbourId) : undefined;
+      const inward = toward ? unit(at, toward) : { x: 1, y: 0 };
+      const outward =
+        inward.x === 0 && inward.y === 0 ? { x: -1, y: 0 } : { x: -inward.x, y: -inward.y };
+      // A second line ending at the same station stacks its badge further out.
+      const stacked = badgesAt.get(stationId) ?? 0;
+      badgesAt.set(stationId, stacked + 1);
+      const distance = BADGE_DISTANCE + stacked * (BADGE_HEIGHT + 4);
+      const position = {
+        x: round(at.x + outward.x * distance),
+        y: round(at.y + outward.y * distance),
+      };
+      badgeBoxes.push({
+        minX: position.x - BADGE_WIDTH / 2,
+        minY: position.y - BADGE_HEIGHT / 2,
+        maxX: position.x + BADGE_WIDTH / 2,
+        maxY: position.y + BADGE_HEIGHT / 2,
+      });
+      const gap = notices.get(line.code)?.level === 'gap';
+      const data: LineBadgeData = {
+        id: `badge:${line.code}:${endIndex === 0 ? 'start' : 'end'}`,
+        lineCode: line.code,
+        lineCodes: [line.code],
+        caption: gap ? `${line.code} \u26a0\ufe0e` : line.code,
+        color: line.color,
+        textColor: readableTextColor(line.color),
+      };
+      badges.push({ group: 'nodes', data, position, classes: ['line-badge'] });
+    });
+  }
+
+  const terminusIds = new Set([...termini.values()].flat());
+  const caption = (station: MapStation) =>
+    station.awayUntil !== null ? `${station.label} \u26a0\ufe0e` : station.label;
+  const labelled: LabelledStation[] = map.stations.map((station) => ({
+    id: station.id,
+    x: station.x,
+    y: station.y,
+    markerSize: stationSize(station) + MARKER_BORDER,
+    text: caption(station),
+    fontSize: station.interchange ? INTERCHANGE_LABEL_FONT_SIZE : LABEL_FONT_SIZE,
+    priority: station.interchange ? 2 : terminusIds.has(station.id) ? 1 : 0,
+  }));
+  const placements = placeLabels(labelled, {
+    strokes,
+    boxes: [...labelled.map(markerBox), ...badgeBoxes],
+  });
+  const stations: MapElement[] = map.stations.map((station) => {
+    const classes = ['station', station.kind === 'UNIT' ? 'unit' : 'expert'];
+    if (station.interchange) {
+      classes.push('interchange');
+    }
+    if (terminusIds.has(station.id)) {
+      classes.push('terminus');
+    }
+    if (station.awayUntil !== null) {
+      classes.push('away');
+    }
+    classes.push(`label-${placements.get(station.id) ?? 'right'}`);
+    const data: StationNodeData = {
+      id: station.id,
+      label: station.label,
+      caption: caption(station),
+      kind: station.kind,
+      lineCodes: station.lineCodes,
+      color: colors.get(station.lineCodes[0] ?? '') ?? '#555555',
+      size: stationSize(station),
+      awayUntil: station.awayUntil,
+    };
+    return { group: 'nodes', data, position: { x: station.x, y: station.y }, classes };
+  });
+
+  return [...stations, ...badges, ...edges];
+}
+
+/**
+ * An overlay layer drawn like regional rail over the metro: the layer's items are stations of a
+ * rail running above (VIP networks) or below (research projects) the map, labelled with the
+ * codes of the lines they serve. Each is also linked by a thin dotted line to the nearest
+ * station of every line it serves; the style shows those links only for the focused line, so
+ * they don't criss-cross the whole map.
+ */
+export function toOverlayElements(
+  map: NetworkMap,
+  layer: LayerName,
+  items: readonly OverlayItem[],
+): MapElement[] {
+  const onLine = new Map(
+    map.lines.map((line) => [
+      line.code,
+      map.stations.filter((station) => station.lineCodes.includes(line.code)),
+    ]),
+  );
+  const linked = items.filter((item) => item.lineCodes.some((code) => onLine.get(code)?.length));
+  if (linked.length === 0 || map.stations.length === 0) {
+    return [];
+  }
+  const xs = map.stations.map((station) => station.x);
+  const ys = map.stations.map((station) => station.y);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const railY =
+    layer === 'vip' ? Math.min(...ys) - OVERLAY_MARGIN : Math.max(...ys) + OVERLAY_MARGIN;
+  const centreX = (item: OverlayItem) => {
+    const stations = item.lineCodes.flatMap((code) => onLine.get(code) ?? []);
+    return stations.reduce((sum, station) => sum + station.x, 0) / Math.max(stations.length, 1);
+  };
+  // Ordered by where their lines are, so that the links cross each other as little as possible.
+  const ordered = [...linked].sort((a, b) => centreX(a) - centreX(b) || a.id.localeCompare(b.id));
+  const step = ordered.length > 1 ? (maxX - minX) / (ordered.length - 1) : 0;
+  const elements: MapElement[] = [];
+  ordered.forEach((item, index) => {
+    const id = `${layer}:${item.id}`;
+    const position = {
+      x: round(ordered.length > 1 ? minX + index * step : (minX + maxX) / 2),
+      y: railY,
+    };
+    const lineCodes = item.lineCodes.filter((code) => onLine.get(code)?.length);
+    elements.push({
+      group: 'nodes',
+      data: {
+        id,
+        layer,
+        label: `${item.name} (${lineCodes.join(', ')})`,
+        lineCodes,
+      } satisfies OverlayNodeData,
+      position,
+      classes: ['overlay', `overlay-${layer}`],
+    });
+    const previous = ordered[index - 1];
+    if (previous) {
+      elements.push({
+        group: 'edges',
+        data: {
+          id: `${id}:rail`,
+          source: `${layer}:${previous.id}`,
+          target: id,
+          layer,
+          lineCodes: [...new Set([...previous.lineCodes, ...lineCodes])],
+        } satisfies OverlayEdgeData,
+        classes: ['overlay-rail', `overlay-${layer}`],
+      });
+    }
+    for (const code of lineCodes) {
+      const nearest = (onLine.get(code) ?? []).reduce((best, station) =>
+        Math.hypot(station.x - position.x, station.y - position.y) <
+        Math.hypot(best.x - position.x, best.y - position.y)
+          ? station
+          : best,
+      );
+      elements.push({
+        group: 'edges',
+        data: {
+          id: `${id}:link:${code}`,
+          source: id,
+          target: nearest.id,
+          layer,
+          lineCodes: [code],
+        } satisfies OverlayEdgeData,
+        classes: ['overlay-link', `overlay-${layer}`],
+      });
+    }
+  });
+  return elements;
+}
+
+/** How the legend's choices show on one element. */
+export interface ElementView {
+  hidden: boolean;
+  faded: boolean;
+  /** On the focused line. */
+  emphasised: boolean;
+}
+
+/**
+ * Focus and visibility of an element with these lines: hidden when all of its lines are hidden,
+ * faded when another line is in focus (focus + context), emphasised when on the focused line.
+ * Elements of no line (none today) stay as they are.
+ */
+export function elementView(
+  lineCodes: readonly string[],
+  hiddenLines: ReadonlySet<string>,
+  focusedLine: string | null,
+): ElementView {
+  const hidden = lineCodes.length > 0 && lineCodes.every((code) => hiddenLines.has(code));
+  const onFocused = focusedLine !== null && lineCodes.includes(focusedLine);
+  const faded = focusedLine !== null && lineCodes.length > 0 && !onFocused;
+  return { hidden, faded, emphasised: onFocused };
+}

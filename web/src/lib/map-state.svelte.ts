@@ -1,0 +1,276 @@
+/**
+ * The state of the metro map view: the network from the API, the legend's choices (hidden and
+ * focused lines, overlay layers), the selected and highlighted station, view mode and language.
+ * Components render it and call its methods; they hold no state of their own beyond UI details.
+ */
+import { getContext, setContext } from 'svelte';
+import { errorCode, requestGraphQL } from './graphql-client.ts';
+import { type LineNotice, lineNotices } from './line-notices.ts';
+import { type MapElement, toMapElements, toOverlayElements } from './map-elements.ts';
+import { type MapStyleRule, mapStylesheet } from './map-style.ts';
+import type { UiLang } from './messages.ts';
+import {
+  LAYER_NAMES,
+  type LayerName,
+  type MapLine,
+  type MapStation,
+  type NetworkMap,
+  type OverlayItem,
+} from './network-map.types.ts';
+import type { UrlState, ViewMode } from './url-state.ts';
+
+const NETWORK_MAP_QUERY = /* GraphQL */ `
+  query NetworkMap($lang: Lang!) {
+    networkMap {
+      lines { id code name(lang: $lang) color }
+      stations { id label kind x y lineCodes interchange awayUntil }
+      segments { lineCode from to offset }
+    }
+  }
+`;
+
+const VIP_QUERY = /* GraphQL */ `
+  query VipLayer {
+    vipNetworks { id name lines { code } }
+  }
+`;
+
+const RESEARCH_QUERY = /* GraphQL */ `
+  query ResearchLayer {
+    researchProjects { id title lines { code } }
+  }
+`;
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+export class MapState {
+  lang = $state<UiLang>('fi');
+  /** The view the user chose, or null to let the screen width decide. */
+  chosenView = $state<ViewMode | null>(null);
+  /** Narrow screens (< 700 px) open the list view first. */
+  narrowScreen = $state(false);
+
+  network = $state.raw<NetworkMap | null>(null);
+  status = $state<LoadStatus>('idle');
+  /** Why the last load failed: `DATABASE_UNAVAILABLE`, `NETWORK`, ... */
+  failure = $state<string | null>(null);
+
+  hiddenLines = $state.raw<ReadonlySet<string>>(new Set());
+  focusedLine = $state<string | null>(null);
+  /** The station whose card is open. */
+  selectedStationId = $state<string | null>(null);
+  /** The station last found by search: ringed on the map. */
+  highlightedStationId = $state<string | null>(null);
+
+  layers = $state.raw<LayerName[]>([]);
+  overlayItems = $state.raw<Record<LayerName, OverlayItem[]>>({ research: [], vip: [] });
+  overlayStatus = $state<Record<LayerName, LoadStatus>>({ research: 'idle', vip: 'idle' });
+
+  view: ViewMode = $derived(this.chosenView ?? (this.narrowScreen ? 'list' : 'map'));
+  lines: MapLine[] = $derived(this.network?.lines ?? []);
+  stationsById: Map<string, MapStation> = $derived(
+    new Map((this.network?.stations ?? []).map((station) => [station.id, station])),
+  );
+  notices: Map<string, LineNotice> = $derived(
+    this.network ? lineNotices(this.network) : new Map<string, LineNotice>(),
+  );
+  elements: MapElement[] = $derived(this.#elements());
+  stylesheet: MapStyleRule[] = $derived(mapStylesheet(this.lines));
+
+  #loadId = 0;
+
+  #elements(): MapElement[] {
+    const network = this.network;
+    if (!network) {
+      return [];
+    }
+    return [
+      ...toMapElements(network),
+      ...this.layers.flatMap((layer) =>
+        toOverlayElements(network, layer, this.overlayItems[layer]),
+      ),
+    ];
+  }
+
+  /** The part of the state the URL holds. */
+  get urlState(): UrlState {
+    return {
+      lang: this.lang,
+      view: this.chosenView,
+      line: this.focusedLine,
+      station: this.selectedStationId,
+      layers: this.layers,
+    };
+  }
+
+  /** Takes over a view from the URL (on start and on the back button). */
+  applyUrlState(url: UrlState): void {
+    const langChanged = url.lang !== this.lang;
+    this.lang = url.lang;
+    this.chosenView = url.view;
+    this.focusedLine = url.line;
+    this.selectedStationId = url.station;
+    for (const layer of LAYER_NAMES) {
+      this.setLayer(layer, url.layers.includes(layer));
+    }
+    if (langChanged && this.status !== 'idle') {
+      void this.load();
+    }
+  }
+
+  /** Loads the network in the current language; a newer load wins over an older one. */
+  async load(): Promise<void> {
+    const loadId = ++this.#loadId;
+    // A reload (e.g. a language switch) keeps the drawn map until the new one arrives.
+    this.status = this.network ? 'ready' : 'loading';
+    this.failure = null;
+    try {
+      const data = await requestGraphQL<{ networkMap: NetworkMap }>(NETWORK_MAP_QUERY, {
+        lang: this.lang.toUpperCase(),
+      });
+      if (loadId !== this.#loadId) {
+        return;
+      }
+      this.network = data.networkMap;
+      this.status = 'ready';
+      this.#dropUnknownChoices();
+    } catch (error) {
+      if (loadId !== this.#loadId) {
+        return;
+      }
+      this.failure = errorCode(error);
+      this.status = 'failed';
+    }
+  }
+
+  /** A shared URL may name a line or station that no longer exists: forget those. */
+  #dropUnknownChoices(): void {
+    const codes = new Set(this.lines.map((line) => line.code));
+    if (this.focusedLine !== null && !codes.has(this.focusedLine)) {
+      this.focusedLine = null;
+    }
+    const hidden = [...this.hiddenLines].filter((code) => codes.has(code));
+    if (hidden.length !== this.hiddenLines.size) {
+      this.hiddenLines = new Set(hidden);
+    }
+  }
+
+  setLang(lang: UiLang): void {
+    if (lang !== this.lang) {
+      this.lang = lang;
+      void this.load();
+    }
+  }
+
+  setView(view: ViewMode): void {
+    this.chosenView = view;
+  }
+
+  lineByCode(code: string): MapLine | undefined {
+    return this.lines.find((line) => line.code === code);
+  }
+
+  lineById(id: string): MapLine | undefined {
+    return this.lines.find((line) => line.id === id);
+  }
+
+  setLineVisible(code: string, visible: boolean): void {
+    const hidden = new Set(this.hiddenLines);
+    if (visible) {
+      hidden.delete(code);
+    } else {
+      hidden.add(code);
+      if (this.focusedLine === code) {
+        this.focusedLine = null;
+      }
+    }
+    this.hiddenLines = hidden;
+  }
+
+  showAllLines(): void {
+    this.hiddenLines = new Set();
+  }
+
+  /** Focuses a line (the others fade), or clears the focus with null. */
+  focusLine(code: string | null): void {
+    this.focusedLine = code;
+    if (code !== null && this.hiddenLines.has(code)) {
+      this.setLineVisible(code, true);
+    }
+  }
+
+  /** The legend's focus button: focuses the line, or clears the focus when it has it. */
+  toggleFocus(code: string): void {
+    this.focusLine(this.focusedLine === code ? null : code);
+  }
+
+  selectStation(id: string | null): void {
+    this.selectedStationId = id;
+  }
+
+  highlightStation(id: string | null): void {
+    this.highlightedStationId = id;
+  }
+
+  setLayer(layer: LayerName, on: boolean): void {
+    const layers = new Set(this.layers);
+    if (on) {
+      layers.add(layer);
+    } else {
+      layers.delete(layer);
+    }
+    this.layers = LAYER_NAMES.filter((name) => layers.has(name));
+    if (on && (this.overlayStatus[layer] === 'idle' || this.overlayStatus[layer] === 'failed')) {
+      void this.loadLayer(layer);
+    }
+  }
+
+  async loadLayer(layer: LayerName): Promise<void> {
+    this.overlayStatus[layer] = 'loading';
+    try {
+      const items = await fetchOverlay(layer);
+      this.overlayItems = { ...this.overlayItems, [layer]: items };
+      this.overlayStatus[layer] = 'ready';
+    } catch {
+      this.overlayStatus[layer] = 'failed';
+    }
+  }
+}
+
+interface OverlayRow {
+  id: string;
+  lines: Array<{ code: string }>;
+}
+
+/** The items of an overlay layer: VIP networks, or research projects by title. */
+async function fetchOverlay(layer: LayerName): Promise<OverlayItem[]> {
+  const lineCodes = (row: OverlayRow) => row.lines.map((line) => line.code);
+  if (layer === 'vip') {
+    const data = await requestGraphQL<{ vipNetworks: Array<OverlayRow & { name: string }> }>(
+      VIP_QUERY,
+    );
+    return data.vipNetworks.map((row) => ({
+      id: row.id,
+      name: row.name,
+      lineCodes: lineCodes(row),
+    }));
+  }
+  const data = await requestGraphQL<{ researchProjects: Array<OverlayRow & { title: string }> }>(
+    RESEARCH_QUERY,
+  );
+  return data.researchProjects.map((row) => ({
+    id: row.id,
+    name: row.title,
+    lineCodes: lineCodes(row),
+  }));
+}
+
+const KEY = Symbol('map-state');
+
+export function setMapState(): MapState {
+  return setContext(KEY, new MapState());
+}
+
+export function getMapState(): MapState {
+  return getContext<MapState>(KEY);
+}

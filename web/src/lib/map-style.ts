@@ -1,0 +1,279 @@
+/**
+ * The metro map's Cytoscape stylesheet, as plain data: pure, unit-tested, free of Cytoscape.
+ *
+ * Looks follow printed transit maps: thick coloured lines, white station ticks with a border in
+ * the line's colour, interchanges as larger white rings with a thick dark border, units as
+ * rounded squares, termini filled with their line's colour, and a code badge at each line end,
+ * so colour is never the only cue. Away experts get a dashed ring and a warning sign.
+ */
+import { readableTextColor } from './color-contrast.ts';
+import {
+  INTERCHANGE_LABEL_FONT_SIZE,
+  LABEL_FONT_SIZE,
+  LABEL_GAP,
+  MAX_LABEL_WIDTH,
+} from './label-placement.ts';
+import { BADGE_HEIGHT, BADGE_WIDTH, LINE_WIDTH } from './map-elements.ts';
+import type { MapLine } from './network-map.types.ts';
+
+export type StyleValue = string | number | number[];
+
+/** One rule of a Cytoscape stylesheet (structurally `cytoscape.StylesheetStyle`). */
+export interface MapStyleRule {
+  selector: string;
+  style: Record<string, StyleValue>;
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+const INK = '#1a1a1a';
+const FALLBACK_COLOR = '#555555';
+/** Highlight ring of a chosen or found station: the app's focus colour. */
+const HIGHLIGHT = '#0b57d0';
+/** Below this on-screen size labels are not drawn, so a zoomed-out map stays legible. */
+const MIN_LABEL_PX = 7;
+
+const SAFE_CODE = /^[A-Za-z0-9_-]{1,16}$/;
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** The colour a line is drawn in; malformed colours fall back to grey rather than break the map. */
+export function lineColor(line: Pick<MapLine, 'color'>): string {
+  return HEX_COLOR.test(line.color) ? line.color : FALLBACK_COLOR;
+}
+
+const BASE_RULES: MapStyleRule[] = [
+  {
+    selector: 'core',
+    style: { 'active-bg-size': 0, 'selection-box-opacity': 0 },
+  },
+  {
+    selector: 'node',
+    style: {
+      'font-family': FONT,
+      'min-zoomed-font-size': MIN_LABEL_PX,
+      'overlay-opacity': 0,
+    },
+  },
+  {
+    selector: 'edge',
+    style: { 'overlay-opacity': 0, 'curve-style': 'straight', events: 'no' },
+  },
+  {
+    selector: 'edge.segment',
+    style: {
+      width: LINE_WIDTH,
+      'line-color': FALLBACK_COLOR,
+      'line-cap': 'round',
+      'z-index': 1,
+    },
+  },
+  {
+    selector: 'edge.parallel',
+    style: {
+      'source-endpoint': 'data(sourceEndpoint)',
+      'target-endpoint': 'data(targetEndpoint)',
+      'line-cap': 'butt',
+    },
+  },
+  {
+    selector: 'node.station',
+    style: {
+      shape: 'ellipse',
+      width: 'data(size)',
+      height: 'data(size)',
+      'background-color': '#ffffff',
+      'border-width': 3,
+      'border-color': FALLBACK_COLOR,
+      label: 'data(caption)',
+      'font-size': LABEL_FONT_SIZE,
+      color: INK,
+      'text-wrap': 'ellipsis',
+      'text-max-width': `${MAX_LABEL_WIDTH}px`,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'text-background-shape': 'round-rectangle',
+      'z-index': 10,
+    },
+  },
+  {
+    selector: 'node.unit',
+    style: { shape: 'round-rectangle', 'border-width': 3 },
+  },
+  {
+    selector: 'node.label-right',
+    style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': LABEL_GAP },
+  },
+  {
+    selector: 'node.label-left',
+    style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -LABEL_GAP },
+  },
+  {
+    selector: 'node.label-above',
+    style: { 'text-halign': 'center', 'text-valign': 'top', 'text-margin-y': -LABEL_GAP },
+  },
+  {
+    selector: 'node.label-below',
+    style: { 'text-halign': 'center', 'text-valign': 'bottom', 'text-margin-y': LABEL_GAP },
+  },
+  {
+    // Rotated 45 degrees up and to the right from the marker's upper right corner, as
+    // label-placement.ts models it.
+    selector: 'node.label-rotated',
+    style: {
+      'text-halign': 'right',
+      'text-valign': 'top',
+      'text-rotation': -Math.PI / 4,
+      'text-margin-x': -2,
+      'text-margin-y': 2,
+    },
+  },
+  {
+    selector: 'node.line-badge',
+    style: {
+      shape: 'round-rectangle',
+      width: BADGE_WIDTH,
+      height: BADGE_HEIGHT,
+      'background-color': FALLBACK_COLOR,
+      'border-width': 2,
+      'border-color': '#ffffff',
+      label: 'data(caption)',
+      'font-size': 16,
+      'font-weight': 'bold',
+      color: '#ffffff',
+      'text-halign': 'center',
+      'text-valign': 'center',
+      'min-zoomed-font-size': 4,
+      'z-index': 14,
+    },
+  },
+  {
+    selector: 'node.overlay',
+    style: {
+      shape: 'diamond',
+      width: 18,
+      height: 18,
+      'background-color': '#ffffff',
+      'border-width': 3,
+      'border-color': '#4a4a4a',
+      label: 'data(label)',
+      'font-size': 11,
+      color: '#333333',
+      'text-wrap': 'ellipsis',
+      'text-max-width': '150px',
+      'text-halign': 'right',
+      'text-valign': 'top',
+      'text-rotation': -Math.PI / 4,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'z-index': 8,
+    },
+  },
+  {
+    selector: 'node.overlay-research',
+    style: { shape: 'hexagon', 'text-valign': 'bottom', 'text-rotation': Math.PI / 4 },
+  },
+  {
+    selector: 'edge.overlay-rail',
+    style: {
+      width: 4,
+      'line-color': '#6b6b6b',
+      'line-style': 'dashed',
+      'line-dash-pattern': [14, 6],
+      'z-index': 0,
+    },
+  },
+  {
+    selector: 'edge.overlay-link',
+    style: {
+      width: 2,
+      'line-color': '#4a4a4a',
+      'line-style': 'dotted',
+      visibility: 'hidden',
+      'z-index': 0,
+    },
+  },
+  {
+    selector: 'edge.overlay-link.emphasised',
+    style: { visibility: 'visible' },
+  },
+];
+
+/** Rules that must win over a line's colour: they come after the per-line rules. */
+const STATE_RULES: MapStyleRule[] = [
+  {
+    selector: 'node.interchange',
+    style: {
+      'background-color': '#ffffff',
+      'border-width': 4,
+      'border-color': INK,
+      'font-weight': 'bold',
+      'font-size': INTERCHANGE_LABEL_FONT_SIZE,
+      'z-index': 12,
+    },
+  },
+  {
+    selector: 'node.away',
+    style: { 'border-style': 'dashed', 'background-color': '#f2f2f2' },
+  },
+  {
+    selector: '.faded',
+    style: { opacity: 0.15 },
+  },
+  {
+    selector: '.hidden',
+    style: { display: 'none' },
+  },
+  {
+    selector: 'node.highlighted',
+    style: {
+      'underlay-color': HIGHLIGHT,
+      'underlay-padding': 12,
+      'underlay-opacity': 0.3,
+      'underlay-shape': 'ellipse',
+      'font-weight': 'bold',
+      'font-size': 14,
+      'z-index': 20,
+    },
+  },
+  {
+    selector: 'node.selected',
+    style: {
+      'underlay-color': HIGHLIGHT,
+      'underlay-padding': 9,
+      'underlay-opacity': 0.5,
+      'underlay-shape': 'ellipse',
+      'font-weight': 'bold',
+      'z-index': 20,
+    },
+  },
+];
+
+/** Rules that give each line its colour: edges, code badges, and the markers of its stations. */
+export function lineRules(lines: readonly Pick<MapLine, 'code' | 'color'>[]): MapStyleRule[] {
+  return lines
+    .filter((line) => SAFE_CODE.test(line.code))
+    .flatMap((line): MapStyleRule[] => {
+      const color = lineColor(line);
+      return [
+        { selector: `edge.segment[lineCode = "${line.code}"]`, style: { 'line-color': color } },
+        {
+          selector: `node.line-badge[lineCode = "${line.code}"]`,
+          style: { 'background-color': color, color: readableTextColor(color) },
+        },
+        {
+          selector: `node.station[color = "${color}"]`,
+          style: { 'border-color': color },
+        },
+        {
+          selector: `node.terminus[color = "${color}"]`,
+          style: { 'background-color': color },
+        },
+      ];
+    });
+}
+
+/** The whole stylesheet for these lines. */
+export function mapStylesheet(lines: readonly Pick<MapLine, 'code' | 'color'>[]): MapStyleRule[] {
+  return [...BASE_RULES, ...lineRules(lines), ...STATE_RULES];
+}
