@@ -2,9 +2,15 @@
  * Offset pagination with opaque cursors: lists of experts and organisations are small enough
  * (thousands) for offsets, and opaque cursors keep the door open for keyset paging later.
  */
+import type { ObjectRef, SchemaTypes } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from './builder.ts';
 import { InvalidInputError } from './errors.ts';
+
+type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types extends SchemaTypes>
+    ? Types
+    : never;
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -64,3 +70,33 @@ PageInfoRef.implement({
     }),
   }),
 });
+
+/** One page of a list, as the resolvers hand it to a connection type. */
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  /** How many items come before this page. */
+  offset: number;
+}
+
+/** The GraphQL page type `<Name>Connection` of `nodeRef`: nodes, totalCount and pageInfo. */
+export function connectionType<T>(name: string, nodeRef: ObjectRef<BuilderTypes, T>, what: string) {
+  const ref = builder.objectRef<Page<T>>(`${name}Connection`);
+  ref.implement({
+    description: `A page of ${what}.`,
+    fields: (t) => ({
+      nodes: t.field({
+        type: [nodeRef],
+        description: `The ${what} on this page.`,
+        resolve: (page) => page.nodes,
+      }),
+      totalCount: t.exposeInt('totalCount', { description: 'Matches on all pages.' }),
+      pageInfo: t.field({
+        type: PageInfoRef,
+        description: 'Where this page is.',
+        resolve: (page) => pageInfo(page.offset, page.nodes.length, page.totalCount),
+      }),
+    }),
+  });
+  return ref;
+}

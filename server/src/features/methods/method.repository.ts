@@ -1,12 +1,15 @@
 /** Cypher for methods. */
-import { type Database, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
+import { type Database, int, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
 import type { MethodNode } from './method.types.ts';
 
 const METHOD_FIELDS = /* cypher */ 'm { .id, .name, .description }';
 
 const METHODS = /* cypher */ `
   MATCH (m:Method)
-  RETURN ${METHOD_FIELDS} AS method ORDER BY m.name, m.id`;
+  WITH m ORDER BY m.name, m.id
+  WITH collect(m) AS matches
+  RETURN size(matches) AS totalCount,
+         [m IN matches[$offset..($offset + $limit)] | ${METHOD_FIELDS}] AS nodes`;
 
 const METHODS_OF_EXPERTS = /* cypher */ `
   UNWIND $ids AS expertId
@@ -24,10 +27,17 @@ const METHODS_OF_LINES = /* cypher */ `
 export class MethodRepository {
   constructor(private readonly database: Database) {}
 
-  async list(): Promise<MethodNode[]> {
-    return readTransaction(this.database, async (tx) =>
-      recordsOf<{ method: MethodNode }>(await tx.run(METHODS)).map((row) => row.method),
-    );
+  /** Methods by name, a page at a time. */
+  async list(page: {
+    offset: number;
+    limit: number;
+  }): Promise<{ nodes: MethodNode[]; totalCount: number }> {
+    return readTransaction(this.database, async (tx) => {
+      const [row] = recordsOf<{ nodes: MethodNode[]; totalCount: number }>(
+        await tx.run(METHODS, { offset: int(page.offset), limit: int(page.limit) }),
+      );
+      return row ?? { nodes: [], totalCount: 0 };
+    });
   }
 
   async methodsOfExperts(ids: readonly string[]): Promise<Map<string, MethodNode[]>> {

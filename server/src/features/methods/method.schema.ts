@@ -1,5 +1,12 @@
 /** GraphQL for evidence-based methods. */
 import { builder } from '../../graphql/builder.ts';
+import {
+  connectionType,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  pageArgsSchema,
+} from '../../graphql/pagination.ts';
+import { validateArgs } from '../../graphql/validate-args.ts';
 import type { MethodNode } from './method.types.ts';
 
 export const MethodRef = builder.objectRef<MethodNode>('Method');
@@ -17,10 +24,27 @@ MethodRef.implement({
   }),
 });
 
+const MethodConnectionRef = connectionType<MethodNode>('Method', MethodRef, 'methods, by name');
+
 builder.queryFields((t) => ({
   methods: t.field({
-    type: [MethodRef],
-    description: 'All methods, by name.',
-    resolve: (_root, _args, context) => context.repositories.methods.list(),
+    type: MethodConnectionRef,
+    description: 'Evidence-based methods, by name, a page at a time.',
+    args: {
+      first: t.arg.int({
+        defaultValue: DEFAULT_PAGE_SIZE,
+        required: false,
+        description: 'Page size, 1-200.',
+      }),
+      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const valid = validateArgs(pageArgsSchema, args);
+      const offset = decodeCursor(valid.after);
+      return {
+        ...(await context.repositories.methods.list({ offset, limit: valid.first })),
+        offset,
+      };
+    },
   }),
 }));

@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import {
+  connectionType,
   DEFAULT_PAGE_SIZE,
   decodeCursor,
-  PageInfoRef,
   pageArgsSchema,
-  pageInfo,
 } from '../../graphql/pagination.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
 import { RegionRef } from '../regions/region.schema.ts';
@@ -38,31 +37,11 @@ OrganisationRef.implement({
   }),
 });
 
-interface OrganisationConnection {
-  nodes: OrganisationNode[];
-  totalCount: number;
-  offset: number;
-}
-
-const OrganisationConnectionRef =
-  builder.objectRef<OrganisationConnection>('OrganisationConnection');
-
-OrganisationConnectionRef.implement({
-  description: 'A page of organisations.',
-  fields: (t) => ({
-    nodes: t.field({
-      type: [OrganisationRef],
-      description: 'Organisations on this page.',
-      resolve: (c) => c.nodes,
-    }),
-    totalCount: t.exposeInt('totalCount', { description: 'Matches on all pages.' }),
-    pageInfo: t.field({
-      type: PageInfoRef,
-      description: 'Where this page is.',
-      resolve: (c) => pageInfo(c.offset, c.nodes.length, c.totalCount),
-    }),
-  }),
-});
+const OrganisationConnectionRef = connectionType<OrganisationNode>(
+  'Organisation',
+  OrganisationRef,
+  'organisations',
+);
 
 const organisationsArgs = pageArgsSchema.extend({
   researchPartnersOnly: z
@@ -103,15 +82,25 @@ builder.queryFields((t) => ({
     },
   }),
   researchPartners: t.field({
-    type: [OrganisationRef],
+    type: OrganisationConnectionRef,
     description:
-      'Research partners: universities, university hospitals, research institutes, social-welfare centres of expertise, universities of applied sciences.',
-    resolve: async (_root, _args, context) =>
-      (
-        await context.repositories.organisations.list(
-          { researchPartnersOnly: true, sector: null },
-          { offset: 0, limit: 1000 },
-        )
-      ).nodes,
+      'Research partners: universities, university hospitals, research institutes, social-welfare centres of expertise, universities of applied sciences; a page at a time.',
+    args: {
+      first: t.arg.int({
+        defaultValue: DEFAULT_PAGE_SIZE,
+        required: false,
+        description: 'Page size, 1-200.',
+      }),
+      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const valid = validateArgs(pageArgsSchema, args);
+      const offset = decodeCursor(valid.after);
+      const page = await context.repositories.organisations.list(
+        { researchPartnersOnly: true, sector: null },
+        { offset, limit: valid.first },
+      );
+      return { ...page, offset };
+    },
   }),
 }));

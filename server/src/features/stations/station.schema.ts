@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import { requireLine, requireRegion } from '../../graphql/known-codes.ts';
 import {
+  connectionType,
   DEFAULT_PAGE_SIZE,
   decodeCursor,
-  PageInfoRef,
   pageArgsSchema,
-  pageInfo,
 } from '../../graphql/pagination.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
 import { LineRef } from '../lines/line.schema.ts';
@@ -181,30 +180,7 @@ UnitRef.implement({
   }),
 });
 
-interface ExpertConnection {
-  nodes: StationNode[];
-  totalCount: number;
-  offset: number;
-}
-
-const ExpertConnectionRef = builder.objectRef<ExpertConnection>('ExpertConnection');
-
-ExpertConnectionRef.implement({
-  description: 'A page of experts.',
-  fields: (t) => ({
-    nodes: t.field({
-      type: [ExpertRef],
-      description: 'Experts on this page, by name.',
-      resolve: (c) => c.nodes,
-    }),
-    totalCount: t.exposeInt('totalCount', { description: 'Matches on all pages.' }),
-    pageInfo: t.field({
-      type: PageInfoRef,
-      description: 'Where this page is.',
-      resolve: (c) => pageInfo(c.offset, c.nodes.length, c.totalCount),
-    }),
-  }),
-});
+const ExpertConnectionRef = connectionType<StationNode>('Expert', ExpertRef, 'experts, by name');
 
 const ExpertFilterInput = builder.inputType('ExpertFilter', {
   description: 'Filters of the expert list, combined with AND.',
