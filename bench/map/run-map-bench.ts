@@ -80,17 +80,18 @@ async function frameTimesWhilePanning(): Promise<number[]> {
   if (!box) {
     throw new Error('the map has no box');
   }
-  await page.evaluate(() => {
-    const frames: number[] = [];
-    (window as { __frames?: number[] }).__frames = frames;
+  // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
+  await page.evaluate(`(() => {
+    const frames = [];
+    window.__frames = frames;
     let last = performance.now();
-    const tick = (now: number) => {
+    const tick = (now) => {
       frames.push(now - last);
       last = now;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(centre.x, centre.y);
   for (let sweep = 0; sweep < 3; sweep++) {
@@ -106,7 +107,7 @@ async function frameTimesWhilePanning(): Promise<number[]> {
       await page.mouse.wheel(0, sweep % 2 === 0 ? -120 : 120);
     }
   }
-  const frames = await page.evaluate(() => (window as { __frames?: number[] }).__frames ?? []);
+  const frames = (await page.evaluate('window.__frames ?? []')) as number[];
   await context.close();
   // The first frame measures the time since the loop was set up, not a frame.
   return frames.slice(1);
