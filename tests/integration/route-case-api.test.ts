@@ -75,6 +75,8 @@ describe('routeCase', () => {
     expect(plan.itineraries.length).toBeLessThanOrEqual(3);
     const best = plan.itineraries[0]!;
     expect(best.explanation.length).toBeGreaterThan(20);
+    expect(best.explanation).toContain(lineCode);
+    expect(best.explanation).not.toMatch(/\b(L\d+) \1\b/);
     expect(best.stops[0]?.reasons.length).toBeGreaterThan(0);
     expect(best.stops[0]?.line.instructions).toMatch(/anonyymi|tunnist/i);
     for (let index = 1; index < plan.itineraries.length; index++) {

@@ -61,6 +61,8 @@ export class MapState {
   selectedStationId = $state<string | null>(null);
   /** The station last found by search: ringed on the map. */
   highlightedStationId = $state<string | null>(null);
+  /** The stops of the itinerary opened from the route planner: ringed on the map. */
+  routeStationIds = $state.raw<ReadonlySet<string>>(new Set());
 
   layers = $state.raw<LayerName[]>([]);
   overlayItems = $state.raw<Record<LayerName, OverlayItem[]>>({ research: [], vip: [] });
@@ -210,6 +212,14 @@ export class MapState {
 
   highlightStation(id: string | null): void {
     this.highlightedStationId = id;
+  }
+
+  /** Shows an itinerary on the map: focuses its first line and rings its stations. */
+  showItinerary(lineCode: string | null, stationIds: readonly string[]): void {
+    this.focusLine(lineCode);
+    this.routeStationIds = new Set(stationIds);
+    this.highlightedStationId = null;
+    this.setView('map');
   }
 
   setLayer(layer: LayerName, on: boolean): void {

@@ -8,8 +8,8 @@ import { errorCode, requestGraphQL } from './graphql-client.ts';
 import type { UiLang } from './messages.ts';
 import {
   formFromProfile,
-  parseLanguageCodes,
   type PlanLine,
+  parseLanguageCodes,
   type RouteForm,
   type RoutePlan,
   toCaseInput,

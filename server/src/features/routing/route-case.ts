@@ -211,7 +211,8 @@ export async function routeCase(
     line: (code: string) => {
       const line = lineByCode.get(code);
       const name = language === 'sv' ? line?.nameSv : language === 'en' ? line?.nameEn : null;
-      return `${code} ${name ?? line?.nameFi ?? ''}`.trim();
+      // The explanation puts the code beside the name itself.
+      return name ?? line?.nameFi ?? code;
     },
   };
   return {
