@@ -4,15 +4,14 @@
  * Screenshots are saved under test-results/metro-map/.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 
 const appUrl = inject('appUrl');
 const SHOTS = fileURLToPath(new URL('../../test-results/metro-map/', import.meta.url));
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MAP = '[data-testid="metro-map"]';
 
 interface ApiMap {
@@ -92,38 +91,6 @@ function query(page: Page): URLSearchParams {
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${name}.png` });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/**
- * axe-core's WCAG 2.1 A and AA rules on the page as it is now. The page must be opened with
- * `bypassCSP`: the app's Content-Security-Policy rightly refuses the injected script.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
-        .map((node) => node.target.join(' '))
-        .join(', ')}`,
-  );
 }
 
 /** The line codes of a station: the card's lines, from the API. */

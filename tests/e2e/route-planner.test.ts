@@ -6,15 +6,14 @@
  * A/AA violations. Screenshots are saved under test-results/route-planner/.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 
 const appUrl = inject('appUrl');
 const SHOTS = fileURLToPath(new URL('../../test-results/route-planner/', import.meta.url));
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** A word no UI text or data holds: wherever it turns up, the description leaked there. */
 const MARKER = 'Kvarkkiomena';
 const DESCRIPTION = `Perheessä epäillään kunniaväkivaltaa ja tyttöä uhkaa pakkoavioliitto. ${MARKER}`;
@@ -71,34 +70,6 @@ async function expectNoLeak(page: Page, traces: Traces): Promise<void> {
   expect(decodeURIComponent(traces.requestUrls.join('\n'))).not.toContain(MARKER);
   const history = await page.evaluate(() => JSON.stringify(window.history.state));
   expect(history ?? '').not.toContain(MARKER);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
-        .map((node) => node.target.join(' '))
-        .join(', ')}`,
-  );
 }
 
 async function openPlanner(page: Page): Promise<void> {
