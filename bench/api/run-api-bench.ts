@@ -189,7 +189,8 @@ try {
           {
             name: 'raw Cypher',
             run: async () => {
-              const { candidates } = await routingRepository.load(['L8', 'L10']);
+              await routingRepository.regionTree();
+              const candidates = await routingRepository.candidates(['L8', 'L10'], 'YTA-TAMPERE');
               return stationRepository.findByIds(candidates.slice(0, 6).map((c) => c.id));
             },
           },

@@ -21,6 +21,7 @@ import {
   type RegionChain,
   ROUTE_WEIGHTS,
 } from './route-score.ts';
+import type { RegionTreeRow } from './routing.repository.ts';
 
 export interface CaseInputValues {
   text?: string | null | undefined;
@@ -79,19 +80,29 @@ function explanationLang(lang: Lang | null | undefined): ExplanationLang {
   return lang === 'SV' ? 'sv' : lang === 'EN' ? 'en' : 'fi';
 }
 
-/** The worker's municipality, county and area, from a municipality name or code. */
-async function regionChain(
-  context: RequestContext,
+/**
+ * The worker's municipality, county and area, from a municipality name (Finnish or Swedish) or
+ * code, looked up in the region tree already read.
+ */
+function regionChain(
+  regions: readonly RegionTreeRow[],
   municipality: string | null | undefined,
   ancestors: (code: string) => string[],
-): Promise<RegionChain> {
-  if (!municipality?.trim()) {
+): RegionChain {
+  const wanted = municipality?.trim().toLowerCase();
+  if (!wanted) {
     return {};
   }
-  const region = await context.repositories.regions.findByNameOrCode(municipality);
-  if (region?.kind !== 'MUNICIPALITY') {
+  const region = regions.find(
+    (row) =>
+      row.kind === 'MUNICIPALITY' &&
+      (row.code === wanted ||
+        row.name.toLowerCase() === wanted ||
+        row.nameSv?.toLowerCase() === wanted),
+  );
+  if (!region) {
     throw new InvalidInputError(
-      `municipality: no municipality "${municipality.trim()}"; give its name (Tampere, Tammerfors) or code (837)`,
+      `municipality: no municipality "${municipality?.trim()}"; give its name (Tampere, Tammerfors) or code (837)`,
       'input.municipality',
     );
   }
@@ -101,6 +112,23 @@ async function regionChain(
     ...(county ? { county } : {}),
     ...(area ? { area } : {}),
   };
+}
+
+/** One matcher per set of lines: building it costs milliseconds, the lines rarely change. */
+let cachedMatcher: { signature: string; match: ReturnType<typeof createCaseTextMatcher> } | null =
+  null;
+
+function matcherFor(lines: readonly LineNode[]): ReturnType<typeof createCaseTextMatcher> {
+  const matchable = lines.map((line) => ({
+    code: line.code,
+    keywords: line.keywords,
+    names: [line.nameFi, line.nameSv, line.nameEn].filter((name): name is string => Boolean(name)),
+  }));
+  const signature = JSON.stringify(matchable);
+  if (cachedMatcher?.signature !== signature) {
+    cachedMatcher = { signature, match: createCaseTextMatcher(matchable) };
+  }
+  return cachedMatcher.match;
 }
 
 /**
@@ -183,14 +211,17 @@ export async function routeCase(
     };
   }
 
-  const { candidates, regions } = await context.repositories.routing.load(
-    needed.map((line) => line.lineCode),
-  );
+  const regions = await context.repositories.routing.regionTree();
   const regionIndex = createRegionIndex(regions);
+  const region = regionChain(regions, input.municipality, (code) => regionIndex.ancestors(code));
+  const candidates = await context.repositories.routing.candidates(
+    needed.map((line) => line.lineCode),
+    region.area ?? null,
+  );
   const itineraries = planRoutes(
     {
       lines: needed,
-      region: await regionChain(context, input.municipality, (code) => regionIndex.ancestors(code)),
+      region,
       languages: input.languages ?? [],
       channels: input.channels ?? [],
       urgency: input.urgency ?? 'ROUTINE',

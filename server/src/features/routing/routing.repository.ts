@@ -5,11 +5,23 @@
 import { type Database, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
 import type { StationCandidate } from './route-score.ts';
 
-/** Every station on a needed line, in any cooperation area (the fallback ladder needs them). */
+/**
+ * The stations of the needed lines that routing can choose from. With the worker's cooperation
+ * area known: those serving a region in that area (or the whole country), and the coordinators
+ * and units of every area, which are the fallback ladder; experts of other areas rank below all
+ * of these, so leaving them out changes no answer and keeps a national network fast.
+ */
 const CANDIDATES = /* cypher */ `
   MATCH (s:Station)-[:ON_LINE]->(l:Line)
   WHERE l.code IN $lineCodes AND coalesce(l.active, true)
   WITH DISTINCT s
+  WHERE $area IS NULL
+     OR s:Unit
+     OR EXISTS { (s)-[:ON_LINE {coordinator: true}]->(:Line) }
+     OR EXISTS {
+       MATCH (s)-[:SERVES]->(r:Region)
+       WHERE r.code IN [$area, 'FI'] OR EXISTS { (r)-[:PART_OF*1..2]->(:Region {code: $area}) }
+     }
   RETURN s.id AS id, s.name AS name, CASE WHEN s:Unit THEN 'UNIT' ELSE 'EXPERT' END AS kind,
          COLLECT { MATCH (s)-[:ON_LINE]->(x:Line) RETURN x.code ORDER BY x.number } AS lineCodes,
          COLLECT { MATCH (s)-[:ON_LINE {coordinator: true}]->(x:Line) RETURN x.code } AS coordinatorOf,
@@ -22,19 +34,31 @@ const CANDIDATES = /* cypher */ `
 
 const REGION_TREE = /* cypher */ `
   MATCH (r:Region)
-  RETURN r.code AS code, head([(r)-[:PART_OF]->(parent:Region) | parent.code]) AS partOf`;
+  RETURN r.code AS code, r.name AS name, r.nameSv AS nameSv, r.kind AS kind,
+         head([(r)-[:PART_OF]->(parent:Region) | parent.code]) AS partOf`;
+
+export interface RegionTreeRow {
+  code: string;
+  name: string;
+  nameSv: string | null;
+  kind: string;
+  partOf: string | null;
+}
 
 export class RoutingRepository {
   constructor(private readonly database: Database) {}
 
-  /** The candidates of the lines and the region tree, in one transaction. */
-  async load(lineCodes: readonly string[]): Promise<{
-    candidates: StationCandidate[];
-    regions: Array<{ code: string; partOf: string | null }>;
-  }> {
-    return readTransaction(this.database, async (tx) => ({
-      candidates: recordsOf<StationCandidate>(await tx.run(CANDIDATES, { lineCodes })),
-      regions: recordsOf<{ code: string; partOf: string | null }>(await tx.run(REGION_TREE)),
-    }));
+  /** Every region with its parent: municipality -> county -> area -> FI. */
+  async regionTree(): Promise<RegionTreeRow[]> {
+    return readTransaction(this.database, async (tx) =>
+      recordsOf<RegionTreeRow>(await tx.run(REGION_TREE)),
+    );
+  }
+
+  /** Candidate stations of the lines; `area` (the worker's cooperation area) narrows them. */
+  async candidates(lineCodes: readonly string[], area: string | null): Promise<StationCandidate[]> {
+    return readTransaction(this.database, async (tx) =>
+      recordsOf<StationCandidate>(await tx.run(CANDIDATES, { lineCodes, area })),
+    );
   }
 }
