@@ -172,16 +172,7 @@ export async function routeCase(
     }
   }
 
-  const matcher = createCaseTextMatcher(
-    lines.map((line) => ({
-      code: line.code,
-      keywords: line.keywords,
-      names: [line.nameFi, line.nameSv, line.nameEn].filter((name): name is string =>
-        Boolean(name),
-      ),
-    })),
-  );
-  const textMatches = input.text?.trim() ? matcher(input.text) : [];
+  const textMatches = input.text?.trim() ? matcherFor(lines)(input.text) : [];
   const needed = neededLines(picked, textMatches);
   const emergencyNotice = input.urgency === 'ACUTE' ? EMERGENCY_NOTICE[language] : null;
 
