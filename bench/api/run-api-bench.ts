@@ -9,17 +9,11 @@
  *   --requests N   measured requests per variant and scenario (default 200)
  *   --experts N    experts in the national network (default 5000)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
-import { findFreePort, startLocalNeo4j } from '../../neo4j/local-neo4j.ts';
-import { connectDatabase } from '../../server/src/database/neo4j-driver.ts';
-import { setUpSchema } from '../../server/src/database/schema-setup.ts';
 import { NetworkMapRepository } from '../../server/src/features/map/network-map.repository.ts';
 import { buildNetworkMap } from '../../server/src/features/map/network-map.ts';
 import { RoutingRepository } from '../../server/src/features/routing/routing.repository.ts';
@@ -29,6 +23,7 @@ import { StationRepository } from '../../server/src/features/stations/station.re
 import { finnishToday } from '../../server/src/graphql/context.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import { startBenchDatabase } from '../bench-database.ts';
 import { appendResults, machineDescription, percentile } from '../bench-results.ts';
 
 const { values } = parseArgs({
@@ -121,20 +116,8 @@ async function graphqlRunner(
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'metrokartta-api-bench-'));
-const neo4j = await startLocalNeo4j({
-  port: await findFreePort(),
-  dataDir,
-  heap: '2g',
-  pageCacheMb: 256,
-});
-const database = connectDatabase({
-  uri: neo4j.uri,
-  user: 'neo4j',
-  password: '',
-  database: 'neo4j',
-  timeoutMs: 60_000,
-});
+const bench = await startBenchDatabase('api-bench');
+const { database } = bench;
 const ours = createApp({ database, logger: createLogger('silent') }).yoga;
 const theirSchema = await new Neo4jGraphQL({
   typeDefs: NEO4J_GRAPHQL_TYPE_DEFS,
@@ -149,7 +132,6 @@ const searchQueries = buildSearchQueries('kunniaväkivallasta');
 
 const lines: string[] = [];
 try {
-  await setUpSchema(database);
   for (const scale of ['demo', 'national'] as const) {
     const graph = generateNetwork({
       scale,
@@ -231,9 +213,7 @@ try {
     }
   }
 } finally {
-  await database.driver.close();
-  await neo4j.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }
 
 appendResults('API latency: Metrokartta API vs raw Cypher vs @neo4j/graphql', [

@@ -7,22 +7,19 @@
  *   --runs N      navigations per scale (default 5)
  *   --experts N   experts in the national network (default 5000)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
-import { findFreePort, startLocalNeo4j } from '../../neo4j/local-neo4j.ts';
-import { connectDatabase } from '../../server/src/database/neo4j-driver.ts';
-import { setUpSchema } from '../../server/src/database/schema-setup.ts';
 import { refreshMapLayout } from '../../server/src/features/map/map-layout.service.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { launchChromium } from '../../tests/support/browser.ts';
+import { startBenchDatabase } from '../bench-database.ts';
 import { appendResults, machineDescription, percentile } from '../bench-results.ts';
 
 const { values } = parseArgs({
@@ -38,20 +35,8 @@ await build({
   logLevel: 'warn',
   build: { outDir: webRoot, emptyOutDir: true },
 });
-const dataDir = mkdtempSync(join(tmpdir(), 'metrokartta-map-bench-'));
-const neo4j = await startLocalNeo4j({
-  port: await findFreePort(),
-  dataDir,
-  heap: '2g',
-  pageCacheMb: 256,
-});
-const database = connectDatabase({
-  uri: neo4j.uri,
-  user: 'neo4j',
-  password: '',
-  database: 'neo4j',
-  timeoutMs: 60_000,
-});
+const bench = await startBenchDatabase('map-bench');
+const { database } = bench;
 const { server, yoga } = createApp({ database, logger: createLogger('silent'), webRoot });
 await new Promise<void>((resolveListening) => server.listen(0, '127.0.0.1', resolveListening));
 const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -115,7 +100,6 @@ async function frameTimesWhilePanning(): Promise<number[]> {
 
 const rows: string[] = [];
 try {
-  await setUpSchema(database);
   for (const scale of ['demo', 'national'] as const) {
     const graph = generateNetwork({
       scale,
@@ -146,9 +130,7 @@ try {
   server.closeAllConnections();
   await new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
   await yoga.dispose();
-  await database.driver.close();
-  await neo4j.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
   rmSync(webRoot, { recursive: true, force: true });
 }
 

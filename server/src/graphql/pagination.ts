@@ -2,7 +2,7 @@
  * Offset pagination with opaque cursors: lists of experts and organisations are small enough
  * (thousands) for offsets, and opaque cursors keep the door open for keyset paging later.
  */
-import type { ObjectRef, SchemaTypes } from '@pothos/core';
+import type { ArgBuilder, ObjectRef, SchemaTypes } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from './builder.ts';
 import { InvalidInputError } from './errors.ts';
@@ -25,6 +25,18 @@ export const pageArgsSchema = z.object({
     .transform((first) => first ?? DEFAULT_PAGE_SIZE),
   after: z.string().max(100, 'is not a cursor from this API').nullish(),
 });
+
+/** The `first` and `after` arguments every paged list takes. */
+export function pageArgs(arg: ArgBuilder<BuilderTypes>) {
+  return {
+    first: arg.int({
+      defaultValue: DEFAULT_PAGE_SIZE,
+      required: false,
+      description: `Page size, 1-${MAX_PAGE_SIZE}.`,
+    }),
+    after: arg.string({ required: false, description: 'endCursor of the previous page.' }),
+  };
+}
 
 const CURSOR_PREFIX = 'offset:';
 

@@ -2,8 +2,8 @@
 import { builder } from '../../graphql/builder.ts';
 import {
   connectionType,
-  DEFAULT_PAGE_SIZE,
   decodeCursor,
+  pageArgs,
   pageArgsSchema,
 } from '../../graphql/pagination.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
@@ -31,12 +31,7 @@ builder.queryFields((t) => ({
     type: MethodConnectionRef,
     description: 'Evidence-based methods, by name, a page at a time.',
     args: {
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        required: false,
-        description: 'Page size, 1-200.',
-      }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
       const valid = validateArgs(pageArgsSchema, args);

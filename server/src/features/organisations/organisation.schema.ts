@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import {
   connectionType,
-  DEFAULT_PAGE_SIZE,
   decodeCursor,
+  pageArgs,
   pageArgsSchema,
 } from '../../graphql/pagination.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
@@ -64,12 +64,7 @@ builder.queryFields((t) => ({
         required: false,
         description: 'SOCIAL, HEALTH, EDUCATION, POLICE, NGO, PARISH or RESEARCH.',
       }),
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        required: false,
-        description: 'Page size, 1-200.',
-      }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
       const valid = validateArgs(organisationsArgs, args);
@@ -86,12 +81,7 @@ builder.queryFields((t) => ({
     description:
       'Research partners: universities, university hospitals, research institutes, social-welfare centres of expertise, universities of applied sciences; a page at a time.',
     args: {
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        required: false,
-        description: 'Page size, 1-200.',
-      }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
       const valid = validateArgs(pageArgsSchema, args);

@@ -4,8 +4,8 @@ import { builder } from '../../graphql/builder.ts';
 import { requireLine, requireRegion } from '../../graphql/known-codes.ts';
 import {
   connectionType,
-  DEFAULT_PAGE_SIZE,
   decodeCursor,
+  pageArgs,
   pageArgsSchema,
 } from '../../graphql/pagination.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
@@ -230,12 +230,7 @@ builder.queryFields((t) => ({
     description: 'Experts by name, filtered, a page at a time.',
     args: {
       filter: t.arg({ type: ExpertFilterInput, required: false }),
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        required: false,
-        description: 'Page size, 1-200.',
-      }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs(t.arg),
     },
     resolve: async (_root, args, context) => {
       const valid = validateArgs(expertsArgs, args);
