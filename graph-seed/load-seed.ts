@@ -4,6 +4,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { type Database, writeTransaction } from '../server/src/database/neo4j-driver.ts';
+import { bumpNetworkRevision } from '../server/src/features/audit/audit.repository.ts';
 import { validateSeedGraph } from './seed-schema.ts';
 import type { ExpertRecord, SeedGraph, UnitRecord } from './seed-types.ts';
 
@@ -248,6 +249,8 @@ export async function loadSeedGraph(
         totals,
       );
       await runBatched(tx, MERGE_VIP_NETWORKS, valid.vipNetworks, totals);
+      // Caches of anything derived from the graph compare the revision: the graph changed.
+      await bumpNetworkRevision(tx);
     },
     LOAD_TIMEOUT_MS,
   );

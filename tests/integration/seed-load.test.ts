@@ -4,6 +4,7 @@ import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
 import { SeedValidationError } from '../../graph-seed/seed-schema.ts';
 import { readTransaction } from '../../server/src/database/neo4j-driver.ts';
+import { readNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const database = connectTestDatabase(inject('neo4jUri'));
@@ -67,10 +68,13 @@ describe('seed loading', () => {
 
   it('is idempotent: loading the same graph again creates nothing and changes no count', async () => {
     const before = await graphCounts();
+    const revision = await readNetworkRevision(database);
     const result = await loadSeedGraph(database, generateNetwork({ scale: 'demo' }));
     expect(result.nodesCreated).toBe(0);
     expect(result.relationshipsCreated).toBe(0);
     expect(await graphCounts()).toEqual(before);
+    // A load is a write all the same: caches keyed on the network revision start afresh.
+    expect(await readNetworkRevision(database)).toBe(revision + 1);
   });
 
   it('rejects a bad record with a message naming the record and field, and writes nothing', async () => {

@@ -22,6 +22,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   /* cypher */ 'CREATE CONSTRAINT account_id IF NOT EXISTS FOR (a:Account) REQUIRE a.id IS UNIQUE',
   /* cypher */ 'CREATE CONSTRAINT account_email IF NOT EXISTS FOR (a:Account) REQUIRE a.email IS UNIQUE',
   /* cypher */ 'CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.idHash IS UNIQUE',
+  /* cypher */ 'CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (a:AuditRecord) REQUIRE a.id IS UNIQUE',
+  // The audit view reads the newest changes first.
+  /* cypher */ 'CREATE INDEX audit_record_revision IF NOT EXISTS FOR (a:AuditRecord) ON (a.revision)',
+  /* cypher */ 'CREATE CONSTRAINT network_revision_key IF NOT EXISTS FOR (r:NetworkRevision) REQUIRE r.key IS UNIQUE',
   // Expired sessions are found and deleted by their expiry.
   /* cypher */ 'CREATE INDEX session_expires_at IF NOT EXISTS FOR (s:Session) ON (s.expiresAt)',
   /* cypher */ `CREATE FULLTEXT INDEX search_fi IF NOT EXISTS
@@ -41,9 +45,20 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
 ];
 
+/**
+ * The one network revision node: every audited change increments `value` (see
+ * features/audit/audit.repository.ts), and caches compare it to know that the graph changed.
+ */
+const ENSURE_NETWORK_REVISION = /* cypher */ `
+  MERGE (r:NetworkRevision {key: 'network'})
+  ON CREATE SET r.value = 0`;
+
 export const FULLTEXT_INDEXES = ['search_fi', 'search_sv', 'search_en', 'search_folded'] as const;
 
-/** Creates the constraints and indexes that are missing and waits until the indexes are online. */
+/**
+ * Creates the constraints and indexes that are missing, waits until the indexes are online, and
+ * creates the network revision node when there is none.
+ */
 export async function setUpSchema(database: Database): Promise<void> {
   const session = database.driver.session({ database: database.name });
   try {
@@ -52,6 +67,7 @@ export async function setUpSchema(database: Database): Promise<void> {
       await session.run(statement);
     }
     await session.run(/* cypher */ 'CALL db.awaitIndexes(120)');
+    await session.run(ENSURE_NETWORK_REVISION);
   } finally {
     await session.close();
   }

@@ -8,6 +8,8 @@ import type { RequestContext } from './context.ts';
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
   DefaultFieldNullability: false;
+  /** Output only: before/after states in the audit trail, the current state in a conflict. */
+  Scalars: { JSON: { Input: never; Output: unknown } };
 }>({
   defaultFieldNullability: false,
 });

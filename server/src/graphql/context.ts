@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../database/neo4j-driver.ts';
+import { AuditRepository } from '../features/audit/audit.repository.ts';
 import type { Account } from '../features/auth/account.types.ts';
 import { LineRepository } from '../features/lines/line.repository.ts';
 import type { LineNode } from '../features/lines/line.types.ts';
@@ -75,6 +76,7 @@ function createRepositories(database: Database) {
     search: new SearchRepository(database),
     networkMap: new NetworkMapRepository(database),
     routing: new RoutingRepository(database),
+    audit: new AuditRepository(database),
   };
 }
 

@@ -13,5 +13,6 @@ import '../features/search/search.schema.ts';
 import '../features/map/network-map.schema.ts';
 import '../features/routing/routing.schema.ts';
 import '../features/auth/account.schema.ts';
+import '../features/audit/audit.schema.ts';
 
 export const schema = builder.toSchema();

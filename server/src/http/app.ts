@@ -1,6 +1,6 @@
 /**
- * The one HTTP server: GraphQL at /graphql, sign-in at /auth/*, health at /healthz, the built web
- * app at /.
+ * The one HTTP server: GraphQL at /graphql, sign-in at /auth/*, the admins' backup download at
+ * /admin/backup, health at /healthz, the built web app at /.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { checkDatabaseHealth, type Database } from '../database/neo4j-driver.ts'
 import { createAuthRoutes } from '../features/auth/auth-routes.ts';
 import { type SessionServerContext, useSessionGate } from '../features/auth/session-gate.ts';
 import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
+import { createBackupRoute } from '../features/backup/backup-routes.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { schema } from '../graphql/schema.ts';
@@ -57,6 +58,7 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
     now: auth?.now,
   });
   const authRoutes = createAuthRoutes({ signIn, logger, trustProxy: auth?.trustProxy ?? false });
+  const backupRoute = createBackupRoute({ database, signIn, logger });
   const yoga = createYoga<SessionServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -107,6 +109,10 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
     }
     if (path.startsWith('/auth/')) {
       void authRoutes(request, response, path);
+      return;
+    }
+    if (path === '/admin/backup') {
+      void backupRoute(request, response);
       return;
     }
     if (path === '/healthz') {
