@@ -7,6 +7,11 @@
  *   --experts N    experts in the national network (default 5000)
  *   --timeout S    seconds after which a layout run is stopped and reported as timed out (default 60)
  *
+ * Station names are placed by the web app's own label placement (web/src/lib/label-placement.ts,
+ * through map-elements.ts, with its width estimate instead of a canvas) on each layout, and the
+ * names shown at the default zoom (the whole map fitted into the map panel of a 1366 x 860
+ * screen) are counted, with their overlaps counted again independently (countLabelOverlaps).
+ *
  * Each run is a fresh child process (this same file with `--worker`), so that a force layout that
  * never finishes can be stopped, and every algorithm pays its own start-up alike. Times are of the
  * layout call alone (graph building excluded). Force layouts are not snapped; their positions are
@@ -27,12 +32,22 @@ import {
   type LayoutLine,
   type Point,
 } from '../../server/src/features/map/metro-layout.ts';
+import {
+  countLabelOverlaps,
+  LABEL_ZOOMS,
+  type LabelOverlaps,
+  labelLevelForZoom,
+} from '../../web/src/lib/label-placement.ts';
+import { mapLabelling } from '../../web/src/lib/map-elements.ts';
+import type { NetworkMap } from '../../web/src/lib/network-map.types.ts';
 import { appendResults, machineDescription } from '../bench-results.ts';
 
 type NetworkName = 'demo' | 'national';
 type AlgorithmName = 'metro' | 'fcose' | 'cose';
 
 const ALGORITHMS: AlgorithmName[] = ['metro', 'fcose', 'cose'];
+/** The map panel of a 1366 x 860 screen (the legend takes the rest), and the fit's padding. */
+const PANEL = { width: 1030, height: 795, padding: 40 };
 const ALGORITHM_LABELS: Record<AlgorithmName, string> = {
   metro: 'metro-layout (ours)',
   fcose: 'cytoscape fcose',
@@ -95,6 +110,8 @@ function cytoscapeElements(lines: readonly LayoutLine[]): cytoscape.ElementDefin
 interface WorkerResult {
   ms: number;
   positions: Array<[string, number, number]>;
+  /** The metro layout's side-by-side order of lines on shared segments. */
+  segmentLineOrder?: Array<[string, string[]]>;
 }
 
 function runLayout(network: NetworkName, algorithm: AlgorithmName): WorkerResult {
@@ -106,6 +123,7 @@ function runLayout(network: NetworkName, algorithm: AlgorithmName): WorkerResult
     return {
       ms,
       positions: [...layout.positions].map(([id, point]) => [id, point.x, point.y]),
+      segmentLineOrder: [...layout.segmentLineOrder],
     };
   }
   // cytoscape-fcose ships no type declarations; it is a Cytoscape extension.
@@ -204,6 +222,82 @@ interface Row {
   samples: number[];
   timedOutAfter?: number;
   quality?: LayoutQuality;
+  labels?: LabelFigures;
+}
+
+interface LabelFigures {
+  stations: number;
+  defaultZoom: number;
+  level: number;
+  overlaps: LabelOverlaps;
+  ms: number;
+}
+
+/** The map the web app would draw from this layout, as the API gives it. */
+function networkMapOf(
+  graph: SeedGraph,
+  lines: readonly LayoutLine[],
+  positions: ReadonlyMap<string, Point>,
+  lineOrder: ReadonlyMap<string, string[]>,
+): NetworkMap {
+  const today = new Date().toISOString().slice(0, 10);
+  const placed = graph.stations.filter((station) => positions.has(station.id));
+  return {
+    lines: graph.lines.map((line) => ({
+      id: line.id,
+      code: line.code,
+      name: line.name.fi,
+      color: line.color,
+    })),
+    stations: placed.map((station) => {
+      const at = positions.get(station.id) as Point;
+      const away = station.kind === 'EXPERT' ? station.awayUntil : undefined;
+      const lineCodes = station.lines.map((membership) => membership.lineCode).sort();
+      return {
+        id: station.id,
+        label: station.name,
+        kind: station.kind,
+        x: at.x,
+        y: at.y,
+        lineCodes,
+        interchange: lineCodes.length > 1,
+        awayUntil: away !== undefined && away > today ? away : null,
+      };
+    }),
+    segments: lines.flatMap((line) =>
+      line.stationIds.slice(1).map((to, index) => {
+        const from = line.stationIds[index] as string;
+        const key = from < to ? `${from}|${to}` : `${to}|${from}`;
+        const order = lineOrder.get(key);
+        const position = order?.indexOf(line.code) ?? -1;
+        const centred = order && position >= 0 ? position - (order.length - 1) / 2 : 0;
+        return { lineCode: line.code, from, to, offset: from < to ? centred : -centred };
+      }),
+    ),
+  };
+}
+
+/** Places the names on a layout and counts what is shown at the default zoom. */
+function measureLabels(map: NetworkMap): LabelFigures {
+  const started = performance.now();
+  const labelling = mapLabelling(map);
+  const ms = performance.now() - started;
+  const xs = map.stations.map((station) => station.x);
+  const ys = map.stations.map((station) => station.y);
+  const width = Math.max(Math.max(...xs) - Math.min(...xs), 1);
+  const height = Math.max(Math.max(...ys) - Math.min(...ys), 1);
+  const defaultZoom = Math.min(
+    (PANEL.width - 2 * PANEL.padding) / width,
+    (PANEL.height - 2 * PANEL.padding) / height,
+  );
+  const level = labelLevelForZoom(defaultZoom);
+  return {
+    stations: map.stations.length,
+    defaultZoom,
+    level,
+    overlaps: countLabelOverlaps(labelling.stations, labelling.plans, labelling.obstacles, level),
+    ms,
+  };
 }
 
 async function runBenchmark(): Promise<void> {
@@ -211,7 +305,8 @@ async function runBenchmark(): Promise<void> {
   const timeoutSeconds = Number(values.timeout);
   const rows: Row[] = [];
   for (const network of ['demo', 'national'] as const) {
-    const lines = linesOf(buildNetwork(network));
+    const graph = buildNetwork(network);
+    const lines = linesOf(graph);
     const stations = new Set(lines.flatMap((line) => line.stationIds)).size;
     const label = `${network} (${stations} stations, ${lines.length} lines)`;
     for (const algorithm of ALGORITHMS) {
@@ -227,6 +322,9 @@ async function runBenchmark(): Promise<void> {
           const raw = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
           const positions = algorithm === 'metro' ? raw : scaleToGrid(lines, raw);
           row.quality = measureLayout(lines, positions, { gridSize: DEFAULT_GRID_SIZE });
+          row.labels = measureLabels(
+            networkMapOf(graph, lines, positions, new Map(result.segmentLineOrder ?? [])),
+          );
         }
       }
       console.log(
@@ -266,16 +364,48 @@ function formatRow(row: Row): string {
     .trim();
 }
 
+function formatLabelRow(row: Row): string {
+  const labels = row.labels;
+  if (!labels) {
+    return `| ${row.network} | ${ALGORITHM_LABELS[row.algorithm]} | – | – | – | – | – | – |`;
+  }
+  const { overlaps } = labels;
+  return [
+    '',
+    row.network,
+    ALGORITHM_LABELS[row.algorithm],
+    labels.defaultZoom.toFixed(3),
+    `${overlaps.shown} of ${labels.stations} (${((overlaps.shown / labels.stations) * 100).toFixed(0)} %)`,
+    String(overlaps.labels),
+    String(overlaps.strokes),
+    String(overlaps.boxes),
+    labels.ms.toFixed(0),
+    '',
+  ]
+    .join(' | ')
+    .trim();
+}
+
 function writeResults(rows: readonly Row[], runs: number): void {
   const body = [
     `Machine: ${machineDescription()}. Runs: ${runs}, each in a fresh process (median ms, then all ` +
       'samples). Quality from the first run; fcose and cose are scaled so that their median Segment ' +
-      `is ${DEFAULT_GRID_SIZE} px, and not snapped. Bends: average / worst Line. Labels: 12 ` +
+      `is ${DEFAULT_GRID_SIZE} px, and not snapped. Bends: average / worst Line. Naive label overlaps: 12 ` +
       'characters at 7 px, 14 px high, right of the Station.',
     '',
-    '| network | layout | octilinear | bends per line | crossings | station overlaps | label overlaps | edge-length spread (CV) | time ms |',
+    '| network | layout | octilinear | bends per line | crossings | station overlaps | naive label overlaps | edge-length spread (CV) | time ms |',
     '|---|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(formatRow),
+    '',
+    'Station names at the default zoom (the whole map fitted into the 1030 x 795 map panel of a ' +
+      `1366 x 860 screen), placed by web/src/lib/label-placement.ts (${LABEL_ZOOMS.length} zoom ` +
+      'levels, names 12 px on screen, widths estimated) and counted again by countLabelOverlaps: ' +
+      'overlapping pairs of shown names, (name, line segment) pairs, (name, other marker or badge) ' +
+      'pairs. "Naive label overlaps" above puts every name right of its station, drawn or not.',
+    '',
+    '| network | layout | default zoom | names shown | name-name | name-line | name-marker | placement ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(formatLabelRow),
   ];
   console.log(body.join('\n'));
   appendResults('metro-map layout vs Cytoscape force layouts', body);

@@ -1,9 +1,12 @@
 /** The metro map's elements: stations, segments in parallel lanes, badges, classes, overlays. */
 import { describe, expect, it } from 'vitest';
+import { countLabelOverlaps, LABEL_ZOOMS } from '../../web/src/lib/label-placement.ts';
 import {
   elementView,
   LANE_SPACING,
+  labelPriority,
   type MapElement,
+  mapLabelling,
   type SegmentEdgeData,
   type StationNodeData,
   segmentLanes,
@@ -11,6 +14,7 @@ import {
   toOverlayElements,
 } from '../../web/src/lib/map-elements.ts';
 import type { MapStation, NetworkMap } from '../../web/src/lib/network-map.types.ts';
+import { INTERCHANGE_RADIUS } from '../../web/src/lib/station-marker.ts';
 
 function station(
   id: string,
@@ -140,10 +144,48 @@ describe('toMapElements', () => {
     expect((byId(elements, 'a').data as StationNodeData).caption).toBe('Station a');
   });
 
-  it('gives every station one label placement', () => {
+  it('gives every station one label side and the zoom level its name shows from', () => {
     for (const element of stations) {
       expect(element.classes.filter((name) => name.startsWith('label-'))).toHaveLength(1);
+      const level = (element.data as StationNodeData).labelLevel;
+      expect(level).toBeGreaterThanOrEqual(0);
+      expect(level).toBeLessThan(LABEL_ZOOMS.length);
     }
+  });
+
+  it('draws an interchange as a capsule across the lanes of the lines it joins', () => {
+    // b and c carry L1 and L2 side by side on the horizontal segment b-c: the capsule stands
+    // upright across both lanes.
+    const c = byId(elements, 'c').data as StationNodeData;
+    expect(c.polygon?.length).toBeGreaterThan(8);
+    expect(c.height).toBeGreaterThan(c.width);
+    expect(c.height).toBeGreaterThanOrEqual(LANE_SPACING + 2 * INTERCHANGE_RADIUS - 0.01);
+    // Plain stations are plain circles, units a little larger.
+    const a = byId(elements, 'a').data as StationNodeData;
+    const g = byId(elements, 'g').data as StationNodeData;
+    expect(a.polygon).toBeUndefined();
+    expect(a.width).toBe(a.height);
+    expect(g.width).toBeGreaterThan(a.width);
+  });
+
+  it('ranks names: interchanges, then termini, then units, then the other experts', () => {
+    const expert = MAP.stations.find((s) => s.id === 'c') as MapStation;
+    const plain = { ...expert, interchange: false, lineCodes: ['L1'] };
+    const unit = { ...plain, kind: 'UNIT' as const };
+    expect(labelPriority(expert, false)).toBeGreaterThan(labelPriority(plain, true));
+    expect(labelPriority(plain, true)).toBeGreaterThan(labelPriority(unit, false));
+    expect(labelPriority(unit, false)).toBeGreaterThan(labelPriority(plain, false));
+  });
+
+  it('keeps the names shown clear of each other, the lines and the markers', () => {
+    const labelling = mapLabelling(MAP);
+    for (let level = 0; level < LABEL_ZOOMS.length - 1; level++) {
+      expect(
+        countLabelOverlaps(labelling.stations, labelling.plans, labelling.obstacles, level),
+      ).toMatchObject({ labels: 0, strokes: 0, boxes: 0 });
+    }
+    // The code badges are among the obstacles.
+    expect(labelling.obstacles.boxes).toHaveLength(6);
   });
 
   it('puts a code badge beyond both ends of every line', () => {

@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { LINES } from '../../graph-seed/data/lines.ts';
 import { readableTextColor } from '../../web/src/lib/color-contrast.ts';
+import {
+  LABEL_PLACEMENTS,
+  LABEL_ZOOMS,
+  labelLevelForZoom,
+} from '../../web/src/lib/label-placement.ts';
 import { lineColor, type MapStyleRule, mapStylesheet } from '../../web/src/lib/map-style.ts';
 
 function rule(sheet: MapStyleRule[], selector: string): MapStyleRule {
@@ -34,14 +39,37 @@ describe('mapStylesheet', () => {
   });
 
   it('labels stations and badges from their data, so colour is never the only cue', () => {
-    expect(rule(sheet, 'node.station').style.label).toBe('data(caption)');
     expect(rule(sheet, 'node.line-badge').style.label).toBe('data(caption)');
     // Too small to read when zoomed out: not drawn, rather than drawn as a smudge.
     expect(rule(sheet, 'node').style['min-zoomed-font-size']).toBeGreaterThan(0);
   });
 
-  it('draws interchanges white with a thick dark border, units as rounded squares', () => {
+  it('draws the names planned for the zoom level, 12 px high on screen', () => {
+    // Below the farthest level only a chosen or found station is named.
+    expect(sheet.some((entry) => entry.selector.includes('labelLevel'))).toBe(false);
+    expect(rule(sheet, 'node.station.selected, node.station.highlighted').style.label).toBe(
+      'data(caption)',
+    );
+    const level = labelLevelForZoom(0.5);
+    const atLevel = mapStylesheet(lines, level);
+    const names = rule(atLevel, `node.station[labelLevel <= ${level}]`).style;
+    expect(names.label).toBe('data(caption)');
+    expect(Number(names['font-size']) * (LABEL_ZOOMS[level] as number)).toBeCloseTo(12, 1);
+    const bold = rule(atLevel, `node.station.interchange[labelLevel <= ${level}]`).style;
+    expect(Number(bold['font-size'])).toBeGreaterThan(Number(names['font-size']));
+    // Each side of label-placement.ts has its rule, with its gap from the marker.
+    for (const side of LABEL_PLACEMENTS) {
+      const style = rule(atLevel, `node.label-${side}`).style;
+      expect(
+        Math.abs(Number(style['text-margin-x'])) + Math.abs(Number(style['text-margin-y'])),
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws interchanges as white capsules with a thick dark border, units as rounded squares', () => {
     const interchange = rule(sheet, 'node.interchange').style;
+    expect(interchange.shape).toBe('polygon');
+    expect(interchange['shape-polygon-points']).toBe('data(polygon)');
     expect(interchange['background-color']).toBe('#ffffff');
     expect(interchange['border-color']).toBe('#1a1a1a');
     expect(Number(interchange['border-width'])).toBeGreaterThan(

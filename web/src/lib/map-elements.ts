@@ -13,10 +13,10 @@
 import { readableTextColor } from './color-contrast.ts';
 import {
   type Box,
-  INTERCHANGE_LABEL_FONT_SIZE,
-  LABEL_FONT_SIZE,
   type LabelledStation,
-  markerBox,
+  type LabelObstacles,
+  type LabelPlan,
+  type MeasureText,
   placeLabels,
   type Stroke,
 } from './label-placement.ts';
@@ -28,6 +28,7 @@ import type {
   NetworkMap,
   OverlayItem,
 } from './network-map.types.ts';
+import { interchangeMarker, type MarkerPoint } from './station-marker.ts';
 
 /** Distance between the centre lines of two lanes, in map units (a line is 6 wide). */
 export const LANE_SPACING = 8;
@@ -40,8 +41,9 @@ export const LINE_WIDTH = 6;
 /** Size of a line's code badge, in map units. */
 export const BADGE_WIDTH = 44;
 export const BADGE_HEIGHT = 26;
-/** Border of a station marker: labels keep clear of it too. */
-const MARKER_BORDER = 4;
+/** Marker diameters of a plain expert and a unit, in map units. */
+const EXPERT_SIZE = 14;
+const UNIT_SIZE = 18;
 
 export interface Point {
   x: number;
@@ -57,8 +59,16 @@ export interface StationNodeData {
   lineCodes: string[];
   /** Colour of the station's first line (its marker's border when it is on one line). */
   color: string;
-  /** Marker diameter: interchanges grow with the lanes they span. */
-  size: number;
+  /** Marker box: an interchange's capsule grows with the lanes it spans. */
+  width: number;
+  height: number;
+  /** An interchange's capsule outline (Cytoscape `shape-polygon-points`); absent otherwise. */
+  polygon?: number[];
+  /**
+   * The first label level (index into LABEL_ZOOMS) at which the name is drawn; the style shows
+   * it from there on.
+   */
+  labelLevel: number;
   awayUntil: string | null;
 }
 
@@ -265,15 +275,65 @@ export function lineTermini(map: NetworkMap): Map<string, string[]> {
   return termini;
 }
 
-function stationSize(station: MapStation): number {
+/** How the marker of each station is drawn: its box, and an interchange's capsule. */
+function stationMarkers(
+  map: NetworkMap,
+  laneEnds: ReadonlyMap<string, MarkerPoint[]>,
+): Map<string, { width: number; height: number; polygon?: number[] }> {
+  return new Map(
+    map.stations.map((station) => {
+      if (station.interchange) {
+        const shape = interchangeMarker(laneEnds.get(station.id) ?? [], {
+          corners: station.kind === 'UNIT' ? 'square' : 'round',
+        });
+        return [station.id, { width: shape.width, height: shape.height, polygon: shape.polygon }];
+      }
+      const size = station.kind === 'UNIT' ? UNIT_SIZE : EXPERT_SIZE;
+      return [station.id, { width: size, height: size }];
+    }),
+  );
+}
+
+/** Options of {@link toMapElements}. */
+export interface MapElementOptions {
+  /** Measures label text; the browser passes the canvas's, tests use the estimate. */
+  measure?: MeasureText;
+  /** More things station names must keep clear of (e.g. overlay layers). */
+  obstacles?: { strokes: readonly Stroke[]; boxes: readonly Box[] };
+}
+
+/**
+ * The priority of a station's name: interchanges (the more lines the higher), then termini,
+ * then units, then the other experts.
+ */
+export function labelPriority(station: MapStation, terminus: boolean): number {
   if (station.interchange) {
-    return 18 + 4 * Math.min(station.lineCodes.length, 5);
+    return 10 + station.lineCodes.length;
   }
-  return station.kind === 'UNIT' ? 18 : 14;
+  return terminus ? 3 : station.kind === 'UNIT' ? 2 : 0;
+}
+
+/** The station names of a map as the label placement saw them, and where it put them. */
+export interface MapLabelling {
+  stations: LabelledStation[];
+  obstacles: LabelObstacles;
+  plans: Map<string, LabelPlan>;
 }
 
 /** Every element of the map, without overlays. */
-export function toMapElements(map: NetworkMap): MapElement[] {
+export function toMapElements(map: NetworkMap, options: MapElementOptions = {}): MapElement[] {
+  return drawMap(map, options).elements;
+}
+
+/** The label placement of a map's station names, for benchmarks and tests. */
+export function mapLabelling(map: NetworkMap, options: MapElementOptions = {}): MapLabelling {
+  return drawMap(map, options).labelling;
+}
+
+function drawMap(
+  map: NetworkMap,
+  options: MapElementOptions,
+): { elements: MapElement[]; labelling: MapLabelling } {
   const positions = new Map(
     map.stations.map((station) => [station.id, { x: station.x, y: station.y }]),
   );
@@ -281,7 +341,17 @@ export function toMapElements(map: NetworkMap): MapElement[] {
   const notices: Map<string, LineNotice> = lineNotices(map);
   const lanes = laneOffsets(map);
   const termini = lineTermini(map);
-  const strokes: Stroke[] = [];
+  const strokes: Stroke[] = [...(options.obstacles?.strokes ?? [])];
+  /** Where each segment's centre line meets its stations, relative to the station. */
+  const laneEnds = new Map<string, MarkerPoint[]>();
+  const addLaneEnd = (stationId: string, point: MarkerPoint) => {
+    const ends = laneEnds.get(stationId);
+    if (ends) {
+      ends.push(point);
+    } else {
+      laneEnds.set(stationId, [point]);
+    }
+  };
 
   const edges: MapElement[] = map.segments.map((segment) => {
     const from = positions.get(segment.from) ?? { x: 0, y: 0 };
@@ -306,6 +376,8 @@ export function toMapElements(map: NetworkMap): MapElement[] {
       data.targetEndpoint = offset;
       classes.push('parallel');
     }
+    addLaneEnd(segment.from, shift);
+    addLaneEnd(segment.to, shift);
     strokes.push({
       x1: from.x + shift.x,
       y1: from.y + shift.y,
@@ -344,11 +416,12 @@ export function toMapElements(map: NetworkMap): MapElement[] {
         x: round(at.x + outward.x * distance),
         y: round(at.y + outward.y * distance),
       };
+      // The badge's 2-wide white border reaches 1 beyond its box.
       badgeBoxes.push({
-        minX: position.x - BADGE_WIDTH / 2,
-        minY: position.y - BADGE_HEIGHT / 2,
-        maxX: position.x + BADGE_WIDTH / 2,
-        maxY: position.y + BADGE_HEIGHT / 2,
+        minX: position.x - BADGE_WIDTH / 2 - 1,
+        minY: position.y - BADGE_HEIGHT / 2 - 1,
+        maxX: position.x + BADGE_WIDTH / 2 + 1,
+        maxY: position.y + BADGE_HEIGHT / 2 + 1,
       });
       const gap = notices.get(line.code)?.level === 'gap';
       const data: LineBadgeData = {
@@ -366,19 +439,29 @@ export function toMapElements(map: NetworkMap): MapElement[] {
   const terminusIds = new Set([...termini.values()].flat());
   const caption = (station: MapStation) =>
     station.awayUntil !== null ? `${station.label} \u26a0\ufe0e` : station.label;
-  const labelled: LabelledStation[] = map.stations.map((station) => ({
-    id: station.id,
-    x: station.x,
-    y: station.y,
-    markerSize: stationSize(station) + MARKER_BORDER,
-    text: caption(station),
-    fontSize: station.interchange ? INTERCHANGE_LABEL_FONT_SIZE : LABEL_FONT_SIZE,
-    priority: station.interchange ? 2 : terminusIds.has(station.id) ? 1 : 0,
-  }));
-  const placements = placeLabels(labelled, {
-    strokes,
-    boxes: [...labelled.map(markerBox), ...badgeBoxes],
+  const markers = stationMarkers(map, laneEnds);
+  const labelled: LabelledStation[] = map.stations.map((station) => {
+    const marker = markers.get(station.id) ?? { width: EXPERT_SIZE, height: EXPERT_SIZE };
+    return {
+      id: station.id,
+      x: station.x,
+      y: station.y,
+      width: marker.width,
+      height: marker.height,
+      text: caption(station),
+      important: station.interchange,
+      priority: labelPriority(station, terminusIds.has(station.id)),
+    };
   });
+  const obstacles: LabelObstacles = {
+    strokes,
+    boxes: [...badgeBoxes, ...(options.obstacles?.boxes ?? [])],
+  };
+  const plans = placeLabels(
+    labelled,
+    obstacles,
+    options.measure ? { measure: options.measure } : {},
+  );
   const stations: MapElement[] = map.stations.map((station) => {
     const classes = ['station', station.kind === 'UNIT' ? 'unit' : 'expert'];
     if (station.interchange) {
@@ -390,7 +473,9 @@ export function toMapElements(map: NetworkMap): MapElement[] {
     if (station.awayUntil !== null) {
       classes.push('away');
     }
-    classes.push(`label-${placements.get(station.id) ?? 'right'}`);
+    const plan = plans.get(station.id);
+    classes.push(`label-${plan?.side ?? 'right'}`);
+    const marker = markers.get(station.id) ?? { width: EXPERT_SIZE, height: EXPERT_SIZE };
     const data: StationNodeData = {
       id: station.id,
       label: station.label,
@@ -398,13 +483,19 @@ export function toMapElements(map: NetworkMap): MapElement[] {
       kind: station.kind,
       lineCodes: station.lineCodes,
       color: colors.get(station.lineCodes[0] ?? '') ?? '#555555',
-      size: stationSize(station),
+      width: marker.width,
+      height: marker.height,
+      ...(marker.polygon ? { polygon: marker.polygon } : {}),
+      labelLevel: plan?.level ?? 0,
       awayUntil: station.awayUntil,
     };
     return { group: 'nodes', data, position: { x: station.x, y: station.y }, classes };
   });
 
-  return [...stations, ...badges, ...edges];
+  return {
+    elements: [...stations, ...badges, ...edges],
+    labelling: { stations: labelled, obstacles, plans },
+  };
 }
 
 /**

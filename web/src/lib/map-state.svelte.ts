@@ -5,9 +5,10 @@
  */
 import { getContext, setContext } from 'svelte';
 import { errorCode, requestGraphQL } from './graphql-client.ts';
+import { labelLevelForZoom } from './label-placement.ts';
 import { type LineNotice, lineNotices } from './line-notices.ts';
 import { type MapElement, toMapElements, toOverlayElements } from './map-elements.ts';
-import { type MapStyleRule, mapStylesheet } from './map-style.ts';
+import { MAP_FONT, type MapStyleRule, mapStylesheet } from './map-style.ts';
 import type { UiLang } from './messages.ts';
 import {
   LAYER_NAMES,
@@ -17,17 +18,9 @@ import {
   type NetworkMap,
   type OverlayItem,
 } from './network-map.types.ts';
+import { loadNetworkMap, MAP_MARKS } from './network-map-request.ts';
+import { canvasTextMeasure } from './text-measure.ts';
 import type { UrlState, ViewMode } from './url-state.ts';
-
-const NETWORK_MAP_QUERY = /* GraphQL */ `
-  query NetworkMap($lang: Lang!) {
-    networkMap {
-      lines { id code name(lang: $lang) color }
-      stations { id label kind x y lineCodes interchange awayUntil }
-      segments { lineCode from to offset }
-    }
-  }
-`;
 
 const VIP_QUERY = /* GraphQL */ `
   query VipLayer {
@@ -67,6 +60,8 @@ export class MapState {
   layers = $state.raw<LayerName[]>([]);
   overlayItems = $state.raw<Record<LayerName, OverlayItem[]>>({ research: [], vip: [] });
   overlayStatus = $state<Record<LayerName, LoadStatus>>({ research: 'idle', vip: 'idle' });
+  /** The label level of the map's zoom (label-placement.ts): which names are drawn, how big. */
+  labelLevel = $state(-1);
 
   view: ViewMode = $derived(this.chosenView ?? (this.narrowScreen ? 'list' : 'map'));
   lines: MapLine[] = $derived(this.network?.lines ?? []);
@@ -77,17 +72,21 @@ export class MapState {
     this.network ? lineNotices(this.network) : new Map<string, LineNotice>(),
   );
   elements: MapElement[] = $derived(this.#elements());
-  stylesheet: MapStyleRule[] = $derived(mapStylesheet(this.lines));
+  stylesheet: MapStyleRule[] = $derived(mapStylesheet(this.lines, this.labelLevel));
 
   #loadId = 0;
+  readonly #measure = canvasTextMeasure(MAP_FONT);
 
   #elements(): MapElement[] {
     const network = this.network;
     if (!network) {
       return [];
     }
+    const stations = toMapElements(network, { measure: this.#measure });
+    // Marks for the map benchmark's breakdown (bench/map): where the time to a drawn map goes.
+    performance.mark(MAP_MARKS.elements);
     return [
-      ...toMapElements(network),
+      ...stations,
       ...this.layers.flatMap((layer) =>
         toOverlayElements(network, layer, this.overlayItems[layer]),
       ),
@@ -127,13 +126,12 @@ export class MapState {
     this.status = this.network ? 'ready' : 'loading';
     this.failure = null;
     try {
-      const data = await requestGraphQL<{ networkMap: NetworkMap }>(NETWORK_MAP_QUERY, {
-        lang: this.lang.toUpperCase(),
-      });
+      const network = await loadNetworkMap(this.lang);
+      performance.mark(MAP_MARKS.received);
       if (loadId !== this.#loadId) {
         return;
       }
-      this.network = data.networkMap;
+      this.network = network;
       this.status = 'ready';
       this.#dropUnknownChoices();
     } catch (error) {
@@ -154,6 +152,14 @@ export class MapState {
     const hidden = [...this.hiddenLines].filter((code) => codes.has(code));
     if (hidden.length !== this.hiddenLines.size) {
       this.hiddenLines = new Set(hidden);
+    }
+  }
+
+  /** The map's zoom settled at `zoom`: draws the names of its label level. */
+  setZoom(zoom: number): void {
+    const level = labelLevelForZoom(zoom);
+    if (level !== this.labelLevel) {
+      this.labelLevel = level;
     }
   }
 

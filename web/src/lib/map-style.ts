@@ -7,12 +7,7 @@
  * so colour is never the only cue. Away experts get a dashed ring and a warning sign.
  */
 import { readableTextColor } from './color-contrast.ts';
-import {
-  INTERCHANGE_LABEL_FONT_SIZE,
-  LABEL_FONT_SIZE,
-  LABEL_GAP,
-  MAX_LABEL_WIDTH,
-} from './label-placement.ts';
+import { LABEL_GAP, LABEL_PADDING, LABEL_ZOOMS, labelFont } from './label-placement.ts';
 import { BADGE_HEIGHT, BADGE_WIDTH, LINE_WIDTH } from './map-elements.ts';
 import type { MapLine } from './network-map.types.ts';
 
@@ -24,7 +19,8 @@ export interface MapStyleRule {
   style: Record<string, StyleValue>;
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+/** The font of every label on the map; text is measured in it for the label placement. */
+export const MAP_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 const INK = '#1a1a1a';
 const FALLBACK_COLOR = '#555555';
 /** Highlight ring of a chosen or found station: the app's focus colour. */
@@ -48,7 +44,7 @@ const BASE_RULES: MapStyleRule[] = [
   {
     selector: 'node',
     style: {
-      'font-family': FONT,
+      'font-family': MAP_FONT,
       'min-zoomed-font-size': MIN_LABEL_PX,
       'overlay-opacity': 0,
     },
@@ -75,22 +71,20 @@ const BASE_RULES: MapStyleRule[] = [
     },
   },
   {
+    // No name by default: labelRules() shows the names planned for the current zoom level.
     selector: 'node.station',
     style: {
       shape: 'ellipse',
-      width: 'data(size)',
-      height: 'data(size)',
+      width: 'data(width)',
+      height: 'data(height)',
       'background-color': '#ffffff',
       'border-width': 3,
       'border-color': FALLBACK_COLOR,
-      label: 'data(caption)',
-      'font-size': LABEL_FONT_SIZE,
       color: INK,
       'text-wrap': 'ellipsis',
-      'text-max-width': `${MAX_LABEL_WIDTH}px`,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
+      'text-background-padding': `${LABEL_PADDING}px`,
       'text-background-shape': 'round-rectangle',
       'z-index': 10,
     },
@@ -99,34 +93,29 @@ const BASE_RULES: MapStyleRule[] = [
     selector: 'node.unit',
     style: { shape: 'round-rectangle', 'border-width': 3 },
   },
-  {
-    selector: 'node.label-right',
-    style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': LABEL_GAP },
-  },
-  {
-    selector: 'node.label-left',
-    style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -LABEL_GAP },
-  },
-  {
-    selector: 'node.label-above',
-    style: { 'text-halign': 'center', 'text-valign': 'top', 'text-margin-y': -LABEL_GAP },
-  },
-  {
-    selector: 'node.label-below',
-    style: { 'text-halign': 'center', 'text-valign': 'bottom', 'text-margin-y': LABEL_GAP },
-  },
-  {
-    // Rotated 45 degrees up and to the right from the marker's upper right corner, as
-    // label-placement.ts models it.
-    selector: 'node.label-rotated',
-    style: {
-      'text-halign': 'right',
-      'text-valign': 'top',
-      'text-rotation': -Math.PI / 4,
-      'text-margin-x': -2,
-      'text-margin-y': 2,
-    },
-  },
+  // The sides of label-placement.ts: beside, at a corner of, over or under the marker's box.
+  ...(
+    [
+      ['right', 'right', 'center', 1, 0],
+      ['left', 'left', 'center', -1, 0],
+      ['upper-right', 'right', 'top', 1, -1],
+      ['lower-right', 'right', 'bottom', 1, 1],
+      ['upper-left', 'left', 'top', -1, -1],
+      ['lower-left', 'left', 'bottom', -1, 1],
+      ['above', 'center', 'top', 0, -1],
+      ['below', 'center', 'bottom', 0, 1],
+    ] as const
+  ).map(
+    ([side, halign, valign, dx, dy]): MapStyleRule => ({
+      selector: `node.label-${side}`,
+      style: {
+        'text-halign': halign,
+        'text-valign': valign,
+        'text-margin-x': dx * LABEL_GAP,
+        'text-margin-y': dy * LABEL_GAP,
+      },
+    }),
+  ),
   {
     selector: 'node.line-badge',
     style: {
@@ -202,13 +191,15 @@ const BASE_RULES: MapStyleRule[] = [
 /** Rules that must win over a line's colour: they come after the per-line rules. */
 const STATE_RULES: MapStyleRule[] = [
   {
+    // A capsule across the lanes of its lines (station-marker.ts), white with a dark border.
     selector: 'node.interchange',
     style: {
+      shape: 'polygon',
+      'shape-polygon-points': 'data(polygon)',
       'background-color': '#ffffff',
       'border-width': 4,
       'border-color': INK,
       'font-weight': 'bold',
-      'font-size': INTERCHANGE_LABEL_FONT_SIZE,
       'z-index': 12,
     },
   },
@@ -232,7 +223,6 @@ const STATE_RULES: MapStyleRule[] = [
       'underlay-opacity': 0.3,
       'underlay-shape': 'ellipse',
       'font-weight': 'bold',
-      'font-size': 14,
       'z-index': 20,
     },
   },
@@ -273,7 +263,49 @@ export function lineRules(lines: readonly Pick<MapLine, 'code' | 'color'>[]): Ma
     });
 }
 
-/** The whole stylesheet for these lines. */
-export function mapStylesheet(lines: readonly Pick<MapLine, 'code' | 'color'>[]): MapStyleRule[] {
-  return [...BASE_RULES, ...lineRules(lines), ...STATE_RULES];
+/**
+ * Rules that draw the station names planned for label level `level` (label-placement.ts): the
+ * names whose `labelLevel` is at most `level`, at the size that keeps them 12 px high
+ * on screen at the level's zoom (13 px bold for interchanges). A selected or found station always shows its name. Below the
+ * farthest level (-1) only those do.
+ */
+export function labelRules(level: number): MapStyleRule[] {
+  const normal = labelFont(level, false);
+  const important = labelFont(level, true);
+  const shown = (fontSize: number, maxWidth: number) => ({
+    label: 'data(caption)',
+    'font-size': round2(fontSize),
+    'text-max-width': `${round2(maxWidth)}px`,
+  });
+  const rules: MapStyleRule[] = [];
+  if (level >= 0) {
+    const at = Math.min(level, LABEL_ZOOMS.length - 1);
+    rules.push(
+      {
+        selector: `node.station[labelLevel <= ${at}]`,
+        style: shown(normal.fontSize, normal.maxWidth),
+      },
+      {
+        selector: `node.station.interchange[labelLevel <= ${at}]`,
+        style: shown(important.fontSize, important.maxWidth),
+      },
+    );
+  }
+  rules.push({
+    selector: 'node.station.selected, node.station.highlighted',
+    style: shown(important.fontSize, important.maxWidth),
+  });
+  return rules;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** The whole stylesheet for these lines, with the names of label level `labelLevel`. */
+export function mapStylesheet(
+  lines: readonly Pick<MapLine, 'code' | 'color'>[],
+  labelLevel = -1,
+): MapStyleRule[] {
+  return [...BASE_RULES, ...lineRules(lines), ...STATE_RULES, ...labelRules(labelLevel)];
 }
