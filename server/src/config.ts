@@ -40,6 +40,11 @@ const configSchema = z.object({
     .default('1g'),
   /** Milliseconds a GraphQL request may wait for Neo4j before it gets a clear error. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /**
+   * On SIGTERM, how long requests in flight may take to finish before they are cut off; below
+   * the 10 s that `docker stop` waits before it kills.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(8_000),
   SEED_WHEN_EMPTY: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),

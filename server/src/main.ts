@@ -28,7 +28,7 @@ try {
 }
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const { server, yoga } = createApp({
+const { server, yoga, drain } = createApp({
   database: opened.database,
   logger,
   webRoot,
@@ -53,11 +53,16 @@ async function shutdown(code = 0) {
     return;
   }
   stopping = true;
-  log('Shutting down');
+  log(`Shutting down: finishing ${drain.inFlight} request(s) in flight, refusing new ones`);
   preparation.stop();
-  await new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
+  const { cutOff } = await drain.drain(server, config.SHUTDOWN_TIMEOUT_MS);
+  if (cutOff > 0) {
+    logger.warn(`${cutOff} request(s) did not finish within ${config.SHUTDOWN_TIMEOUT_MS} ms`);
+  }
   await yoga.dispose();
+  // Closing the driver lets Neo4j finish and release the sessions of this instance cleanly.
   await opened.close();
+  log('Stopped');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown());

@@ -17,6 +17,7 @@ import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { schema } from '../graphql/schema.ts';
 import { QUERY_LIMITS, queryLimitPlugins } from './graphql-limits.ts';
+import { createRequestDrain, type RequestDrain } from './request-drain.ts';
 import { createSecurityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
@@ -39,6 +40,8 @@ export interface AppOptions {
 export interface App {
   server: Server;
   yoga: ReturnType<typeof createYoga<SessionServerContext, RequestContext>>;
+  /** Graceful stop: `drain.drain(server, ms)` finishes requests in flight and refuses new ones. */
+  drain: RequestDrain;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
@@ -89,9 +92,13 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
       : undefined;
 
   const securityHeaders = createSecurityHeaders({ graphiql: tooling.graphiql });
+  const drain = createRequestDrain();
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     securityHeaders(request, response);
+    if (!drain.admit(request, response)) {
+      return;
+    }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/graphql') {
       const declared = Number(request.headers['content-length'] ?? 0);
@@ -137,5 +144,5 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('The web app is not built: run `npm run build` (npm start does it for you).');
   });
-  return { server, yoga };
+  return { server, yoga, drain };
 }
