@@ -8,6 +8,8 @@ import { setUpSchema } from '../server/src/database/schema-setup.ts';
 
 export interface BenchDatabase {
   database: Database;
+  /** Bolt URI, for a server started in another process. */
+  uri: string;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   await setUpSchema(database);
   return {
     database,
+    uri: neo4j.uri,
     async stop() {
       await database.driver.close();
       await neo4j.stop();

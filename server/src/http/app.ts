@@ -94,11 +94,8 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
   const securityHeaders = createSecurityHeaders({ graphiql: tooling.graphiql });
   const drain = createRequestDrain();
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    securityHeaders(request, response);
-    if (!drain.admit(request, response)) {
-      return;
-    }
+  /** Serves one request; settles when the handler has done all its work. */
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/graphql') {
       const declared = Number(request.headers['content-length'] ?? 0);
@@ -111,26 +108,25 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
         request.resume();
         return;
       }
-      void yoga(request, response);
+      await yoga(request, response);
       return;
     }
     if (path.startsWith('/auth/')) {
-      void authRoutes(request, response, path);
+      await authRoutes(request, response, path);
       return;
     }
     if (path === '/admin/backup') {
-      void backupRoute(request, response);
+      await backupRoute(request, response);
       return;
     }
     if (path === '/healthz') {
-      void checkDatabaseHealth(database).then((health) =>
-        sendJson(
-          response,
-          health.ok ? 200 : 503,
-          health.ok
-            ? { status: 'ok', neo4j: 'up' }
-            : { status: 'unavailable', reason: health.reason },
-        ),
+      const health = await checkDatabaseHealth(database);
+      sendJson(
+        response,
+        health.ok ? 200 : 503,
+        health.ok
+          ? { status: 'ok', neo4j: 'up' }
+          : { status: 'unavailable', reason: health.reason },
       );
       return;
     }
@@ -143,6 +139,20 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
     }
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('The web app is not built: run `npm run build` (npm start does it for you).');
+  }
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    securityHeaders(request, response);
+    if (!drain.admit(request, response)) {
+      return;
+    }
+    const handled = handle(request, response).catch((error: unknown) => {
+      logger.error({ error }, 'Unexpected error while serving a request');
+      if (!response.headersSent) {
+        sendJson(response, 500, { errors: [{ message: 'Internal server error' }] });
+      }
+    });
+    drain.track(response, handled);
   });
   return { server, yoga, drain };
 }

@@ -7,11 +7,14 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export interface RequestDrain {
-  /**
-   * Counts the request as in flight until its response closes; answers 503 and returns false
-   * when draining has begun.
-   */
+  /** Answers 503 and returns false once draining has begun; true otherwise. */
   admit(request: IncomingMessage, response: ServerResponse): boolean;
+  /**
+   * Counts an admitted request as in flight until both its response has closed and `handled`
+   * has settled: a client that hangs up closes the response while the handler may still be
+   * reading from Neo4j, and the driver must not close under it. Call it in the tick of admit.
+   */
+  track(response: ServerResponse, handled: Promise<unknown>): void;
   /** Requests being served right now. */
   readonly inFlight: number;
   readonly draining: boolean;
@@ -60,9 +63,12 @@ export function createRequestDrain(): RequestDrain {
         request.resume();
         return false;
       }
-      inFlight += 1;
-      response.once('close', release);
       return true;
+    },
+    track(response, handled) {
+      inFlight += 1;
+      const closed = new Promise((resolveClosed) => response.once('close', resolveClosed));
+      void Promise.allSettled([closed, handled]).then(release);
     },
     async drain(server, timeoutMs) {
       draining = true;
