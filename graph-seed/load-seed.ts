@@ -202,6 +202,8 @@ export async function loadSeedGraph(
     } finally {
       await session.close();
     }
+    // The reset is committed on its own: caches must not keep the old graph if the load fails.
+    await writeTransaction(database, (tx) => bumpNetworkRevision(tx));
   }
   await writeTransaction(
     database,

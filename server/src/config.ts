@@ -46,6 +46,11 @@ const configSchema = z.object({
    */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(8_000),
   SEED_WHEN_EMPTY: booleanFlag.default(true),
+  /**
+   * Keep the routing snapshot, the map and the line list in memory while the network revision in
+   * Neo4j is unchanged (checked with one small read per request).
+   */
+  READ_CACHE: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   /** Schema introspection; on in development, off by default in production. */

@@ -33,6 +33,7 @@ const { server, yoga, drain } = createApp({
   logger,
   webRoot,
   graphqlTooling: graphqlTooling(config),
+  readCache: config.READ_CACHE,
   auth: { sessionTtlHours: config.SESSION_TTL_HOURS, trustProxy: config.TRUST_PROXY },
 });
 const preparation = keepPreparing(opened.database, { seedWhenEmpty: config.SEED_WHEN_EMPTY, log });

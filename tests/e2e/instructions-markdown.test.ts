@@ -12,6 +12,10 @@ let browser: Browser;
 let stationId = '';
 let original = '';
 
+/** Ends a statement that changes the network: like every change, it increments the revision. */
+const NEW_REVISION = `WITH count(*) AS changed
+  MATCH (r:NetworkRevision {key: 'network'}) SET r.value = r.value + 1 RETURN changed`;
+
 async function cypher<T>(statement: string, parameters: Record<string, unknown> = {}): Promise<T> {
   const session = database.driver.session();
   try {
@@ -31,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await cypher(`MATCH (l:Line {code: 'L9'}) SET l.instructionsFi = $original RETURN 1`, {
+  await cypher(`MATCH (l:Line {code: 'L9'}) SET l.instructionsFi = $original ${NEW_REVISION}`, {
     original,
   });
   await browser?.close();
@@ -59,7 +63,7 @@ describe('consultation instructions', () => {
   });
 
   it('make script and event handlers in them inert', async () => {
-    await cypher(`MATCH (l:Line {code: 'L9'}) SET l.instructionsFi = $text RETURN 1`, {
+    await cypher(`MATCH (l:Line {code: 'L9'}) SET l.instructionsFi = $text ${NEW_REVISION}`, {
       text: [
         '## Ohje',
         '- Soita ensin koordinaattorille',

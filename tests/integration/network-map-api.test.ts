@@ -1,6 +1,7 @@
 /** networkMap: everything the map draws, in one round trip, consistent with the graph. */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { readTransaction } from '../../server/src/database/neo4j-driver.ts';
+import { readTransaction, writeTransaction } from '../../server/src/database/neo4j-driver.ts';
+import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { graphqlClient } from '../support/graphql-client.ts';
@@ -13,6 +14,9 @@ database.onTransaction = () => {
 };
 const { yoga } = createApp({ database, logger: createLogger('silent') });
 const graphql = graphqlClient(yoga);
+const uncached = graphqlClient(
+  createApp({ database, logger: createLogger('silent'), readCache: false }).yoga,
+);
 afterAll(() => database.driver.close());
 
 interface MapData {
@@ -36,10 +40,19 @@ const MAP = `{ networkMap {
   segments { lineCode from to } } }`;
 
 describe('networkMap', () => {
-  it('reads everything in one round trip to Neo4j', async () => {
+  it('reads everything in one round trip to Neo4j, then only the network revision while it is unchanged', async () => {
+    // A new revision: the first request reads the revision and the map.
+    await writeTransaction(database, (tx) => bumpNetworkRevision(tx));
     transactions = 0;
     const { errors } = await graphql<MapData>(MAP);
     expect(errors).toBeUndefined();
+    expect(transactions).toBe(2);
+    transactions = 0;
+    await graphql<MapData>(MAP);
+    expect(transactions).toBe(1);
+    // Without the read cache: the map in one round trip, every time.
+    transactions = 0;
+    await uncached<MapData>(MAP);
     expect(transactions).toBe(1);
   });
 
@@ -86,9 +99,10 @@ describe('no N+1', () => {
     expect(errors).toBeUndefined();
     const stationCount = data.lines.reduce((sum, line) => sum + line.stations.length, 0);
     expect(stationCount).toBeGreaterThan(200);
-    // lines, stationsOfLine, linesOfStation, regionsOf, organisationOf, coordinatorsOfLine,
-    // methodsOfExpert, methodsOfLine, projectsOfLine: one round trip each.
-    expect(transactions).toBeLessThanOrEqual(9);
+    // lines (the network revision, and the list when it changed), stationsOfLine,
+    // linesOfStation, regionsOf, organisationOf, coordinatorsOfLine, methodsOfExpert,
+    // methodsOfLine, projectsOfLine: one round trip each.
+    expect(transactions).toBeLessThanOrEqual(10);
 
     // An expert page reads each expert's lines in its own query: one round trip in all.
     transactions = 0;

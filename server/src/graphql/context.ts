@@ -23,6 +23,7 @@ import { SearchRepository } from '../features/search/search.repository.ts';
 import { StationRepository } from '../features/stations/station.repository.ts';
 import type { StationNode } from '../features/stations/station.types.ts';
 import { VipNetworkRepository } from '../features/vip-network/vip-network.repository.ts';
+import { type NetworkReads, networkReads, type ReadCaches } from './network-reads.ts';
 
 /** A loader over a batch function that answers `key -> value` for the keys it knows. */
 function keyedLoader<V>(
@@ -86,6 +87,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface RequestContext {
   repositories: Repositories;
   loaders: Loaders;
+  /** The routing snapshot, the map and the line list: cached by network revision unless READ_CACHE=false. */
+  reads: NetworkReads;
   /** Today in Finland (ISO date): decides who is away. */
   today: string;
   /** The signed-in account (from the session cookie), or null for anonymous callers. */
@@ -102,11 +105,16 @@ export function finnishToday(now: Date = new Date()): string {
   return HELSINKI_DATE.format(now);
 }
 
-export function createContext(database: Database, account: Account | null = null): RequestContext {
+export function createContext(
+  database: Database,
+  account: Account | null = null,
+  caches: ReadCaches | null = null,
+): RequestContext {
   const repositories = createRepositories(database);
   return {
     repositories,
     loaders: createLoaders(repositories),
+    reads: networkReads(repositories, caches),
     today: finnishToday(),
     account,
     signedIn: account !== null,

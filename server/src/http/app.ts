@@ -15,6 +15,7 @@ import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
 import { createBackupRoute } from '../features/backup/backup-routes.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
+import { createReadCaches } from '../graphql/network-reads.ts';
 import { schema } from '../graphql/schema.ts';
 import { QUERY_LIMITS, queryLimitPlugins } from './graphql-limits.ts';
 import { createRequestDrain, type RequestDrain } from './request-drain.ts';
@@ -27,6 +28,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Schema introspection and the GraphiQL page (default: both on). */
   graphqlTooling?: { introspection: boolean; graphiql: boolean };
+  /**
+   * Keep the routing snapshot, the map and the line list in memory while the network revision is
+   * unchanged (default true; READ_CACHE=false turns it off).
+   */
+  readCache?: boolean;
   /** Sign-in settings (defaults: 8-hour sessions, no proxy trusted, DEFAULT_LOGIN_LIMITS). */
   auth?: {
     sessionTtlHours?: number;
@@ -52,7 +58,14 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
-export function createApp({ database, logger, webRoot, graphqlTooling, auth }: AppOptions): App {
+export function createApp({
+  database,
+  logger,
+  webRoot,
+  graphqlTooling,
+  auth,
+  readCache = true,
+}: AppOptions): App {
   const tooling = graphqlTooling ?? { introspection: true, graphiql: true };
   const signIn = new SignIn({
     database,
@@ -62,10 +75,11 @@ export function createApp({ database, logger, webRoot, graphqlTooling, auth }: A
   });
   const authRoutes = createAuthRoutes({ signIn, logger, trustProxy: auth?.trustProxy ?? false });
   const backupRoute = createBackupRoute({ database, signIn, logger });
+  const caches = readCache ? createReadCaches(database) : null;
   const yoga = createYoga<SessionServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ account }) => createContext(database, account ?? null),
+    context: ({ account }) => createContext(database, account ?? null, caches),
     // Yoga's own logs stay quiet: variables may hold a case description, which is never logged.
     logging: {
       debug: () => {},

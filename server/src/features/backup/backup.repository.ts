@@ -84,8 +84,8 @@ const TAKE_REVISION = /* cypher */ `
   RETURN current`;
 
 /**
- * After a restore over a database that had a revision counter: the counter moves past both the
- * file's value and the old one, so that every cache keyed on it sees a change.
+ * After a restore: the counter moves past both the file's value and the old one (0 when there
+ * was none), so that every cache keyed on it sees a change.
  */
 const ADVANCE_REVISION = /* cypher */ `
   MERGE (r:${NETWORK_REVISION_LABEL} {key: 'network'})
@@ -233,9 +233,8 @@ export class BackupRepository {
           }
           result.relationshipsCreated += count;
         });
-        if (currentRevision !== null && currentRevision !== undefined) {
-          await tx.run(ADVANCE_REVISION, { current: int(currentRevision) });
-        }
+        // Always: a database without a revision node reads as revision 0, which caches may hold.
+        await tx.run(ADVANCE_REVISION, { current: int(currentRevision ?? 0) });
         return result;
       },
       RESTORE_TIMEOUT_MS,

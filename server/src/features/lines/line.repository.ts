@@ -10,7 +10,7 @@ export const LINE_FIELDS = /* cypher */ `l {
   keywords: coalesce(l.keywords, [])
 }`;
 
-const ACTIVE_LINES = /* cypher */ `
+export const ACTIVE_LINES = /* cypher */ `
   MATCH (l:Line) WHERE coalesce(l.active, true)
   RETURN ${LINE_FIELDS} AS line
   ORDER BY l.number, l.code`;

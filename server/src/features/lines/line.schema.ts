@@ -75,7 +75,7 @@ builder.queryFields((t) => ({
   lines: t.field({
     type: [LineRef],
     description: 'All active lines, ordered by code number (L1, L2, ... L10, ...).',
-    resolve: (_root, _args, context) => context.repositories.lines.listActive(),
+    resolve: (_root, _args, context) => context.reads.activeLines(),
   }),
   line: t.field({
     type: LineRef,

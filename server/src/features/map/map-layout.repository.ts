@@ -5,6 +5,7 @@ import {
   recordsOf,
   writeTransaction,
 } from '../../database/neo4j-driver.ts';
+import { bumpNetworkRevision } from '../audit/audit.repository.ts';
 import type { LayoutLine, Point } from './metro-layout.ts';
 
 const LAYOUT_INPUT = /* cypher */ `
@@ -51,7 +52,10 @@ export class MapLayoutRepository {
     }));
   }
 
-  /** Stores positions and the line order on shared segments, with the fingerprint they match. */
+  /**
+   * Stores positions and the line order on shared segments, with the fingerprint they match, and
+   * increments the network revision with them: the cached map shows the new layout.
+   */
   async store(
     positions: Array<{ id: string } & Point>,
     segmentOrder: Record<string, string[]>,
@@ -64,6 +68,7 @@ export class MapLayoutRepository {
           await tx.run(STORE_POSITIONS, { positions: positions.slice(start, start + 1000) });
         }
         await tx.run(STORE_LAYOUT, { fingerprint, segmentOrder: JSON.stringify(segmentOrder) });
+        await bumpNetworkRevision(tx);
       },
       120_000,
     );

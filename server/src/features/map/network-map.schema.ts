@@ -1,12 +1,7 @@
 /** GraphQL for the metro map: everything it draws in one round trip. */
 import { builder } from '../../graphql/builder.ts';
 import { LineRef } from '../lines/line.schema.ts';
-import {
-  buildNetworkMap,
-  type MapSegment,
-  type MapStation,
-  type NetworkMap,
-} from './network-map.ts';
+import type { MapSegment, MapStation, NetworkMap } from './network-map.ts';
 
 const MapStationRef = builder.objectRef<MapStation>('MapStation');
 
@@ -71,7 +66,6 @@ builder.queryFields((t) => ({
   networkMap: t.field({
     type: NetworkMapRef,
     description: 'Everything the metro map draws, in one round trip.',
-    resolve: async (_root, _args, context) =>
-      buildNetworkMap(await context.repositories.networkMap.load(), context.today),
+    resolve: (_root, _args, context) => context.reads.networkMap(context.today),
   }),
 }));

@@ -13,7 +13,6 @@ import type { LineNode } from '../lines/line.types.ts';
 import type { StationNode } from '../stations/station.types.ts';
 import { createCaseTextMatcher, type LineMatch } from './case-text-matcher.ts';
 import {
-  createRegionIndex,
   type ExplanationLang,
   explainItinerary,
   formatReason,
@@ -114,11 +113,18 @@ function regionChain(
   };
 }
 
-/** One matcher per set of lines: building it costs milliseconds, the lines rarely change. */
-let cachedMatcher: { signature: string; match: ReturnType<typeof createCaseTextMatcher> } | null =
-  null;
+type Matcher = ReturnType<typeof createCaseTextMatcher>;
 
-function matcherFor(lines: readonly LineNode[]): ReturnType<typeof createCaseTextMatcher> {
+/** One matcher per set of lines: building it costs milliseconds, the lines rarely change. */
+let cachedMatcher: { signature: string; match: Matcher } | null = null;
+/** The line list of a cached snapshot is the same array while the network is unchanged. */
+const matcherByLines = new WeakMap<readonly LineNode[], Matcher>();
+
+function matcherFor(lines: readonly LineNode[]): Matcher {
+  const known = matcherByLines.get(lines);
+  if (known) {
+    return known;
+  }
   const matchable = lines.map((line) => ({
     code: line.code,
     keywords: line.keywords,
@@ -128,6 +134,7 @@ function matcherFor(lines: readonly LineNode[]): ReturnType<typeof createCaseTex
   if (cachedMatcher?.signature !== signature) {
     cachedMatcher = { signature, match: createCaseTextMatcher(matchable) };
   }
+  matcherByLines.set(lines, cachedMatcher.match);
   return cachedMatcher.match;
 }
 
@@ -160,7 +167,8 @@ export async function routeCase(
   lang: Lang | null | undefined,
 ): Promise<RoutePlanResult> {
   const language = explanationLang(lang);
-  const lines = await context.repositories.lines.listActive();
+  const network = await context.reads.routing();
+  const lines = await network.activeLines();
   const lineByCode = new Map(lines.map((line) => [line.code, line]));
   const picked = [...new Set((input.lineCodes ?? []).map((code) => code.toUpperCase()))];
   for (const code of picked) {
@@ -202,10 +210,9 @@ export async function routeCase(
     };
   }
 
-  const regions = await context.repositories.routing.regionTree();
-  const regionIndex = createRegionIndex(regions);
+  const { rows: regions, index: regionIndex } = await network.regionTree();
   const region = regionChain(regions, input.municipality, (code) => regionIndex.ancestors(code));
-  const candidates = await context.repositories.routing.candidates(
+  const candidates = await network.candidates(
     needed.map((line) => line.lineCode),
     region.area ?? null,
   );
@@ -227,7 +234,7 @@ export async function routeCase(
   const stationIds = [
     ...new Set(itineraries.flatMap((i) => i.stops.map((stop) => stop.stationId))),
   ];
-  const stations = await context.repositories.stations.findByIds(stationIds);
+  const stations = await network.stationsByIds(stationIds);
   const names = {
     station: (id: string) => stations.get(id)?.name ?? id,
     line: (code: string) => {

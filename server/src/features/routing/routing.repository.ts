@@ -3,6 +3,10 @@
  * tree. Only line codes and region codes are sent to Neo4j, never anything of the case text.
  */
 import { type Database, readTransaction, recordsOf } from '../../database/neo4j-driver.ts';
+import { ACTIVE_LINES } from '../lines/line.repository.ts';
+import type { LineNode } from '../lines/line.types.ts';
+import { STATION_FIELDS } from '../stations/station.repository.ts';
+import type { StationNode } from '../stations/station.types.ts';
 import type { StationCandidate } from './route-score.ts';
 
 /**
@@ -32,6 +36,25 @@ const CANDIDATES = /* cypher */ `
          toString(s.awayUntil) AS awayUntil
   ORDER BY id`;
 
+/**
+ * Every station on an active line, as routing ranks it and as the answer shows it: the routing
+ * snapshot that READ_CACHE keeps in memory. The same candidate fields as CANDIDATES.
+ */
+const SNAPSHOT_STATIONS = /* cypher */ `
+  MATCH (s:Station)-[:ON_LINE]->(l:Line)
+  WHERE coalesce(l.active, true)
+  WITH DISTINCT s
+  RETURN s.id AS id, s.name AS name, CASE WHEN s:Unit THEN 'UNIT' ELSE 'EXPERT' END AS kind,
+         COLLECT { MATCH (s)-[:ON_LINE]->(x:Line) RETURN x.code ORDER BY x.number } AS lineCodes,
+         COLLECT { MATCH (s)-[:ON_LINE {coordinator: true}]->(x:Line) RETURN x.code } AS coordinatorOf,
+         s.serviceLevel AS serviceLevel,
+         coalesce(s.languages, []) AS languages,
+         coalesce(s.channels, []) AS channels,
+         COLLECT { MATCH (s)-[:SERVES]->(r:Region) RETURN r.code } AS regionCodes,
+         toString(s.awayUntil) AS awayUntil,
+         ${STATION_FIELDS} AS station
+  ORDER BY id`;
+
 const REGION_TREE = /* cypher */ `
   MATCH (r:Region)
   RETURN r.code AS code, r.name AS name, r.nameSv AS nameSv, r.kind AS kind,
@@ -45,6 +68,13 @@ export interface RegionTreeRow {
   partOf: string | null;
 }
 
+/** What routing needs of the whole network, read in one transaction. */
+export interface RoutingSnapshotRows {
+  lines: LineNode[];
+  regions: RegionTreeRow[];
+  stations: Array<{ candidate: StationCandidate; station: StationNode }>;
+}
+
 export class RoutingRepository {
   constructor(private readonly database: Database) {}
 
@@ -53,6 +83,20 @@ export class RoutingRepository {
     return readTransaction(this.database, async (tx) =>
       recordsOf<RegionTreeRow>(await tx.run(REGION_TREE)),
     );
+  }
+
+  /** The active lines, the region tree and every station on an active line. */
+  async snapshot(): Promise<RoutingSnapshotRows> {
+    return readTransaction(this.database, async (tx) => {
+      const lines = recordsOf<{ line: LineNode }>(await tx.run(ACTIVE_LINES)).map(
+        (row) => row.line,
+      );
+      const regions = recordsOf<RegionTreeRow>(await tx.run(REGION_TREE));
+      const stations = recordsOf<StationCandidate & { station: StationNode }>(
+        await tx.run(SNAPSHOT_STATIONS),
+      ).map(({ station, ...candidate }) => ({ candidate, station }));
+      return { lines, regions, stations };
+    });
   }
 
   /** Candidate stations of the lines; `area` (the worker's cooperation area) narrows them. */
