@@ -1,19 +1,28 @@
 /**
  * `npm run bench:api`: latency of the API's heaviest reads, side by side in one run with
- *   (a) raw Cypher: the same repository queries through neo4j-driver, no GraphQL (the floor), and
+ *   (a) raw Cypher: the same repository queries through neo4j-driver, no GraphQL (the floor),
  *   (b) @neo4j/graphql serving the same graph and the same question (what a Neo4j user would
- *       otherwise pick),
+ *       otherwise pick), and
+ *   (c) for routeCase and networkMap: the API with READ_CACHE=false (every request reads Neo4j)
+ *       beside the default (answers from memory while the network revision is unchanged), and the
+ *       revision read alone (the cached path's only Neo4j read),
  * at demo and national scale. Requests are sequential and interleaved round-robin, so the three
  * variants share the machine's noise; compare the ratios. Results go to bench/RESULTS.md.
  *
  *   --requests N   measured requests per variant and scenario (default 200)
  *   --experts N    experts in the national network (default 5000)
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
+import { writeTransaction } from '../../server/src/database/neo4j-driver.ts';
+import {
+  bumpNetworkRevision,
+  readNetworkRevision,
+} from '../../server/src/features/audit/audit.repository.ts';
 import { NetworkMapRepository } from '../../server/src/features/map/network-map.repository.ts';
 import { buildNetworkMap } from '../../server/src/features/map/network-map.ts';
 import { RoutingRepository } from '../../server/src/features/routing/routing.repository.ts';
@@ -116,9 +125,13 @@ async function graphqlRunner(
   };
 }
 
+const loadBefore = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(', ');
 const bench = await startBenchDatabase('api-bench');
 const { database } = bench;
 const ours = createApp({ database, logger: createLogger('silent') }).yoga;
+const oursUncached = createApp({ database, logger: createLogger('silent'), readCache: false }).yoga;
 const theirSchema = await new Neo4jGraphQL({
   typeDefs: NEO4J_GRAPHQL_TYPE_DEFS,
   driver: database.driver,
@@ -130,7 +143,17 @@ const stationRepository = new StationRepository(database);
 const routingRepository = new RoutingRepository(database);
 const searchQueries = buildSearchQueries('kunniaväkivallasta');
 
+const CACHED = 'Metrokartta API (read cache)';
+const UNCACHED = 'Metrokartta API, READ_CACHE=false';
+const REVISION = 'revision read alone';
 const lines: string[] = [];
+const cacheRows: string[] = [];
+const changeRows: string[] = [];
+
+/** `part` as a share of `whole`, in per cent. */
+function pct(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)} %`;
+}
 try {
   for (const scale of ['demo', 'national'] as const) {
     const graph = generateNetwork({
@@ -146,7 +169,9 @@ try {
             name: 'raw Cypher',
             run: async () => buildNetworkMap(await mapRepository.load(), finnishToday()),
           },
-          { name: 'Metrokartta API', run: await graphqlRunner((r) => ours.fetch(r), OUR_MAP) },
+          { name: CACHED, run: await graphqlRunner((r) => ours.fetch(r), OUR_MAP) },
+          { name: UNCACHED, run: await graphqlRunner((r) => oursUncached.fetch(r), OUR_MAP) },
+          { name: REVISION, run: () => readNetworkRevision(database) },
           { name: '@neo4j/graphql', run: await graphqlRunner((r) => theirs.fetch(r), THEIR_MAP) },
         ],
       },
@@ -176,7 +201,9 @@ try {
               return stationRepository.findByIds(candidates.slice(0, 6).map((c) => c.id));
             },
           },
-          { name: 'Metrokartta API', run: await graphqlRunner((r) => ours.fetch(r), OUR_ROUTE) },
+          { name: CACHED, run: await graphqlRunner((r) => ours.fetch(r), OUR_ROUTE) },
+          { name: UNCACHED, run: await graphqlRunner((r) => oursUncached.fetch(r), OUR_ROUTE) },
+          { name: REVISION, run: () => readNetworkRevision(database) },
         ],
       },
       {
@@ -201,6 +228,16 @@ try {
     ];
     for (const { scenario, variants } of scenarios) {
       const samples = await timeVariants(variants);
+      const cached = samples.get(CACHED);
+      const uncached = samples.get(UNCACHED);
+      const revision = samples.get(REVISION);
+      if (cached && uncached && revision) {
+        const p50 = (times: number[]) => percentile(times, 0.5);
+        const p95 = (times: number[]) => percentile(times, 0.95);
+        const row = `| ${scale} (${graph.stations.length} stations) | ${scenario} | ${p50(uncached).toFixed(1)} / ${p95(uncached).toFixed(1)} | ${pct(percentile(samples.get('raw Cypher') ?? [], 0.5), p50(uncached))} | ${p50(cached).toFixed(1)} / ${p95(cached).toFixed(1)} | ${pct(p50(revision), p50(cached))} | ${(p50(uncached) / p50(cached)).toFixed(1)} × / ${(p95(uncached) / p95(cached)).toFixed(1)} × |`;
+        cacheRows.push(row);
+        console.log(row);
+      }
       const floor = percentile(samples.get('raw Cypher') ?? [], 0.5);
       for (const [variant, times] of samples) {
         const p50 = percentile(times, 0.5);
@@ -211,15 +248,42 @@ try {
         console.log(row);
       }
     }
+    // The first routeCase after a change reloads the routing snapshot: the price of a change.
+    const afterChange: number[] = [];
+    const routeOnce = await graphqlRunner((r) => ours.fetch(r), OUR_ROUTE);
+    for (let round = 0; round < Math.min(requests, 50); round++) {
+      await writeTransaction(database, (tx) => bumpNetworkRevision(tx));
+      const started = performance.now();
+      await routeOnce();
+      afterChange.push(performance.now() - started);
+    }
+    const row = `| ${scale} (${graph.stations.length} stations) | first routeCase after a change (snapshot reloaded) | ${percentile(afterChange, 0.5).toFixed(1)} / ${percentile(afterChange, 0.95).toFixed(1)} (${afterChange.length} changes) |`;
+    changeRows.push(row);
+    console.log(row);
   }
 } finally {
   await bench.stop();
 }
 
-appendResults('API latency: Metrokartta API vs raw Cypher vs @neo4j/graphql', [
-  `Machine: ${machineDescription()}. ${requests} sequential requests per variant after ${WARM_UP} warm-up rounds, variants interleaved round-robin; in-process (yoga.fetch, no HTTP). @neo4j/graphql has no equivalent of the multi-index Finnish search or of routing, so those compare with raw Cypher only; for routeCase the raw-Cypher row is the Neo4j reads alone, so its ratio is the share of the request spent in Neo4j.`,
-  '',
-  '| scale | scenario | variant | p50 ms | p95 ms | requests/s (sequential) | p50 / raw Cypher |',
-  '|---|---|---|---:|---:|---:|---:|',
-  ...lines,
-]);
+appendResults(
+  'API latency: Metrokartta API (read cache on and off) vs raw Cypher vs @neo4j/graphql',
+  [
+    `Machine: ${machineDescription()}; load average before the run ${loadBefore}. ${requests} sequential requests per variant after ${WARM_UP} warm-up rounds, variants interleaved round-robin; in-process (yoga.fetch, no HTTP). @neo4j/graphql has no equivalent of the multi-index Finnish search or of routing, so those compare with raw Cypher only; for routeCase the raw-Cypher row is the Neo4j reads of the uncached path alone. "${CACHED}" is the default: routeCase, networkMap and lines answer from memory while the network revision is unchanged, which one read per request checks ("${REVISION}"); "${UNCACHED}" reads Neo4j on every request. No write happens during the timed rounds, so the cache stays warm: the last table gives the price of a change.`,
+    '',
+    '| scale | scenario | variant | p50 ms | p95 ms | requests/s (sequential) | p50 / raw Cypher |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...lines,
+    '',
+    'The read cache, side by side in the same run: p50 / p95 ms, and the share of p50 spent in Neo4j (uncached: the raw-Cypher reads; cached: the revision read).',
+    '',
+    '| scale | scenario | READ_CACHE=false p50 / p95 | in Neo4j | read cache p50 / p95 | in Neo4j | uncached / cached (p50 / p95) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...cacheRows,
+    '',
+    'What a change costs: each round increments the revision (as every edit does), then asks routeCase once.',
+    '',
+    '| scale | scenario | p50 / p95 ms |',
+    '|---|---|---:|',
+    ...changeRows,
+  ],
+);

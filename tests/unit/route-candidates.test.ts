@@ -1,7 +1,9 @@
 /**
- * routeCase reads from Neo4j only the candidates that can win when the worker's area is known:
- * stations serving that area or the whole country, and every coordinator and unit (the fallback
- * ladder). This checks, on the national network, that the narrowing never changes the plan.
+ * routeCase considers only the candidates that can win when the worker's area is known: stations
+ * serving that area or the whole country, and every coordinator and unit (the fallback ladder).
+ * Cypher (CANDIDATES, without the read cache) and narrowCandidates (the in-memory snapshot) apply
+ * the same rule; this checks, on the national network, that the narrowing never changes the plan.
+ * tests/integration/read-cache.test.ts compares the two paths through the API.
  */
 import { describe, expect, it } from 'vitest';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
@@ -12,6 +14,7 @@ import {
   type RouteNeed,
   type StationCandidate,
 } from '../../server/src/features/routing/route-score.ts';
+import { narrowCandidates } from '../../server/src/features/routing/routing-source.ts';
 
 const TODAY = '2026-11-23';
 const national = generateNetwork({ scale: 'national', experts: 3000, today: TODAY });
@@ -31,16 +34,6 @@ function toCandidate(station: StationRecord): StationCandidate {
     regionCodes: station.regionCodes,
     awayUntil: expert?.awayUntil ?? null,
   };
-}
-
-/** The same rule as CANDIDATES in routing.repository.ts, in memory. */
-function narrowed(candidates: StationCandidate[], area: string): StationCandidate[] {
-  return candidates.filter(
-    (station) =>
-      station.kind === 'UNIT' ||
-      station.coordinatorOf.length > 0 ||
-      station.regionCodes.some((code) => code === 'FI' || regions.ancestors(code).includes(area)),
-  );
 }
 
 const municipalities = national.regions.filter((r) => r.kind === 'MUNICIPALITY');
@@ -65,7 +58,7 @@ describe('routing candidates narrowed to the worker’s area', () => {
         urgency: 'ROUTINE',
         today: TODAY,
       };
-      const fewer = narrowed(all, area);
+      const fewer = narrowCandidates(all, area, regions);
       expect(fewer.length).toBeLessThan(all.length);
       expect(planRoutes(need, fewer, regions), municipality.name).toEqual(
         planRoutes(need, all, regions),

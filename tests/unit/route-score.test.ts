@@ -524,6 +524,96 @@ describe('planRoutes: properties', () => {
     );
   });
 
+  /** How many needed lines a stop covers (its COVERS_LINES reason). */
+  const stopCoverage = (stop: Itinerary['stops'][number]) =>
+    (stop.reasons.find((r) => r.startsWith('COVERS_LINES:')) ?? 'COVERS_LINES:')
+      .slice('COVERS_LINES:'.length)
+      .split(',')
+      .filter(Boolean).length;
+
+  it('adding a line the chosen interchange also serves keeps one station covering every line', () => {
+    // The per-station form that holds (docs/routing.md, "Adding a needed line"): when the best
+    // itinerary is one available station covering every needed line and that station serves
+    // the added line too, as a regular expert, the best itinerary is again one station, now
+    // covering the added line as well.
+    fc.assert(
+      fc.property(
+        stationsArb,
+        needArb,
+        fc.constantFrom(...lineCodes),
+        fc.double({ min: ROUTE_WEIGHTS.minRelativeLineScore, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 23 }),
+        (stations, routeNeed, extraLine, fraction, key) => {
+          fc.pre(!routeNeed.lines.some((line) => line.lineCode === extraLine));
+          const options = { loadSpreadKey: key };
+          const [best] = planRoutes(routeNeed, stations, REGIONS, options);
+          const chosen = best?.stops.length === 1 ? best.stops[0] : undefined;
+          const station = stations.find((s) => s.id === chosen?.stationId);
+          fc.pre(
+            chosen !== undefined &&
+              station !== undefined &&
+              stopCoverage(chosen) === routeNeed.lines.length &&
+              chosen.reasons.includes('AVAILABLE') &&
+              station.lineCodes.includes(extraLine) &&
+              // ...as a regular expert of it: the fallback ladder (a unit, the line's
+              // coordinator, another area) serves a line only when no regular expert can.
+              station.kind === 'EXPERT' &&
+              !station.coordinatorOf.includes(extraLine) &&
+              !chosen.reasons.includes('OTHER_AREA_FALLBACK'),
+          );
+          const top = Math.max(...routeNeed.lines.map((line) => line.score));
+          const more = {
+            ...routeNeed,
+            lines: [...routeNeed.lines, { lineCode: extraLine, score: top * fraction }],
+          };
+          const [after] = planRoutes(more, stations, REGIONS, options);
+          expect(after?.stops).toHaveLength(1);
+          expect(stopCoverage(after?.stops[0] as Itinerary['stops'][number])).toBe(
+            routeNeed.lines.length + 1,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('adding a line can lower the coverage of the first or widest stop: region outranks fewer lines per stop', () => {
+    // Why the per-station form is false in general (docs/routing.md): the first itinerary for
+    // L1 and L2 is the county's interchange A. Add L3, which A does not serve: every complete
+    // itinerary now changes station once, so the transfer no longer tells them apart, and the
+    // pair in the worker's own municipality (B for L1 and L3, C for L2) wins on region.
+    const a = expert('a-county', { lineCodes: ['L1', 'L2'], regionCodes: ['HV08'] });
+    const b = expert('b-town', { lineCodes: ['L1', 'L3'], regionCodes: ['837'] });
+    const c = expert('c-town', { lineCodes: ['L2'], regionCodes: ['837'] });
+    const d = expert('d-county', { lineCodes: ['L3'], regionCodes: ['HV08'] });
+    const stations = [a, b, c, d];
+    const before = planRoutes(
+      need({
+        lines: [
+          { lineCode: 'L1', score: 1 },
+          { lineCode: 'L2', score: 1 },
+        ],
+      }),
+      stations,
+      REGIONS,
+    );
+    expect(routes(before)[0]).toEqual(['a-county']);
+    const after = planRoutes(
+      need({
+        lines: [
+          { lineCode: 'L1', score: 1 },
+          { lineCode: 'L2', score: 1 },
+          { lineCode: 'L3', score: 1 },
+        ],
+      }),
+      stations,
+      REGIONS,
+    );
+    expect(routes(after)[0]).toEqual(['b-town', 'c-town']);
+    // Every line stays covered, by as many stops as before plus one at most.
+    expect(after[0]?.stops.reduce((sum, stop) => sum + stopCoverage(stop), 0)).toBe(3);
+  });
+
   it('is deterministic: the same input, in any station order, gives the same plan', () => {
     fc.assert(
       fc.property(
