@@ -58,6 +58,33 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
+/** The body of a request, or null as soon as it is longer than `limit` bytes. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolveBody, rejectBody) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) {
+        request.off('data', onData);
+        request.off('end', onEnd);
+        resolveBody(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolveBody(Buffer.concat(chunks));
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', rejectBody);
+    request.once('close', () => {
+      if (!request.complete) {
+        rejectBody(new Error('The client closed the request before its end'));
+      }
+    });
+  });
+}
+
 export function createApp({
   database,
   logger,
@@ -108,21 +135,56 @@ export function createApp({
   const securityHeaders = createSecurityHeaders({ graphiql: tooling.graphiql });
   const drain = createRequestDrain();
 
-  /** Serves one request; settles when the handler has done all its work. */
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/graphql') {
-      const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > QUERY_LIMITS.maxBodyBytes) {
-        sendJson(response, 413, {
-          errors: [
-            { message: `The request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes.` },
-          ],
+  /**
+   * Refuses what GraphQL over HTTP does not carry before Yoga parses anything: bodies over the
+   * limit (declared, or counted while they arrive when no length is declared) with 413, and
+   * multipart or form bodies (the API takes no uploads) with 415.
+   */
+  async function serveGraphql(request: IncomingMessage, response: ServerResponse) {
+    const tooLarge = () => {
+      sendJson(response, 413, {
+        errors: [
+          { message: `The request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes.` },
+        ],
+      });
+      request.resume();
+    };
+    if (Number(request.headers['content-length'] ?? 0) > QUERY_LIMITS.maxBodyBytes) {
+      tooLarge();
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const type = (request.headers['content-type'] ?? '').toLowerCase();
+      if (type.startsWith('multipart/') || type.startsWith('application/x-www-form-urlencoded')) {
+        sendJson(response, 415, {
+          errors: [{ message: 'Send GraphQL requests as application/json.' }],
         });
         request.resume();
         return;
       }
-      await yoga(request, response);
+      let body: Buffer | null;
+      try {
+        body = await readBody(request, QUERY_LIMITS.maxBodyBytes);
+      } catch {
+        // The client went away while sending: there is no one to answer.
+        response.destroy();
+        return;
+      }
+      if (body === null) {
+        tooLarge();
+        return;
+      }
+      // Yoga's Node adapter takes a body that was read already from `request.body`.
+      (request as IncomingMessage & { body?: Buffer }).body = body;
+    }
+    await yoga(request, response);
+  }
+
+  /** Serves one request; settles when the handler has done all its work. */
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/graphql') {
+      await serveGraphql(request, response);
       return;
     }
     if (path.startsWith('/auth/')) {
