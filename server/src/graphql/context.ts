@@ -5,6 +5,10 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../database/neo4j-driver.ts';
+import {
+  analyticsServiceOf,
+  type NetworkAnalyticsService,
+} from '../features/analytics/analytics.service.ts';
 import { AuditRepository } from '../features/audit/audit.repository.ts';
 import type { Account } from '../features/auth/account.types.ts';
 import { LineRepository } from '../features/lines/line.repository.ts';
@@ -93,6 +97,8 @@ export interface RequestContext {
   today: string;
   /** The signed-in account (from the session cookie), or null for anonymous callers. */
   account: Account | null;
+  /** The analytics of the network, cached per revision and shared by all requests. */
+  analytics: NetworkAnalyticsService;
   /** `account !== null`: contact details of experts are shown to signed-in staff only. */
   signedIn: boolean;
 }
@@ -117,6 +123,7 @@ export function createContext(
     reads: networkReads(repositories, caches),
     today: finnishToday(),
     account,
+    analytics: analyticsServiceOf(database),
     signedIn: account !== null,
   };
 }

@@ -5,7 +5,13 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED';
 
 export class InvalidInputError extends GraphQLError {
   constructor(message: string, field: string) {
@@ -28,5 +34,19 @@ export class ForbiddenError extends GraphQLError {
 export class ConflictError extends GraphQLError {
   constructor(message: string, current?: unknown) {
     super(message, { extensions: { code: 'CONFLICT' satisfies ErrorCode, current } });
+  }
+}
+
+/** The caller is not signed in, and what they asked for needs a signed-in account. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' satisfies ErrorCode } });
+  }
+}
+
+/** Too many requests of one kind from one caller in a short time. */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterSeconds } });
   }
 }

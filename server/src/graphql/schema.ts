@@ -14,5 +14,6 @@ import '../features/map/network-map.schema.ts';
 import '../features/routing/routing.schema.ts';
 import '../features/auth/account.schema.ts';
 import '../features/audit/audit.schema.ts';
+import '../features/analytics/analytics.schema.ts';
 
 export const schema = builder.toSchema();

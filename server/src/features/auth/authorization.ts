@@ -3,7 +3,7 @@
  * sign in, signed-in callers that their role does not allow it. `admin` passes every check.
  */
 import type { RequestContext } from '../../graphql/context.ts';
-import { ForbiddenError } from '../../graphql/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../graphql/errors.ts';
 import type { Account, Role } from './account.types.ts';
 
 export const SIGN_IN_REQUIRED = 'Kirjaudu sisään. (Sign in first.)';
@@ -25,6 +25,20 @@ export function requireRole(
     throw new ForbiddenError(ROLE_NOT_ALLOWED);
   }
   return account;
+}
+
+/**
+ * Like `requireRole`, but an anonymous caller gets UNAUTHENTICATED (sign in) rather than
+ * FORBIDDEN, so that a client can tell "sign in" from "your role may not".
+ */
+export function requireSignedInRole(
+  context: Pick<RequestContext, 'account'>,
+  ...roles: readonly Role[]
+): Account {
+  if (!context.account) {
+    throw new UnauthenticatedError(SIGN_IN_REQUIRED);
+  }
+  return requireRole(context, ...roles);
 }
 
 /** Whether `account` may edit line `lineCode`: admins every line, coordinators their own. */
