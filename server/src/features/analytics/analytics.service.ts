@@ -1,13 +1,15 @@
 /**
  * The analytics of the current network, computed once per network revision (and Finnish day,
  * which decides who is away) in a worker thread, and shared by every request until the graph
- * changes. Concurrent requests for a revision share one computation.
+ * changes. The rows are kept with the shared NetworkRevisionCache, so concurrent requests for a
+ * revision share one read and one computation.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../../database/neo4j-driver.ts';
+import { NetworkRevisionCache, RevisionReader } from '../audit/network-revision-cache.ts';
 import { AnalyticsRepository } from './analytics.repository.ts';
 import type { AnalyticsInput, NetworkAnalyticsResult } from './analytics.types.ts';
 import { computeNetworkAnalytics } from './network-analytics.ts';
@@ -55,39 +57,44 @@ export function computeInWorker(
   });
 }
 
-interface CachedAnalytics {
+/** The rows of one revision, and the analytics computed from them for the last day asked. */
+interface RevisionEntry {
   revision: number;
-  today: string;
-  result: Promise<NetworkAnalyticsResult>;
+  input: AnalyticsInput;
+  results: Map<string, Promise<NetworkAnalyticsResult>>;
 }
 
 export class NetworkAnalyticsService {
-  private cached: CachedAnalytics | null = null;
-  private readonly repository: AnalyticsRepository;
+  private readonly revisions: RevisionReader;
+  private readonly rows: NetworkRevisionCache<RevisionEntry>;
 
   constructor(
     database: Database,
     private readonly compute: typeof computeInWorker = computeInWorker,
   ) {
-    this.repository = new AnalyticsRepository(database);
+    const repository = new AnalyticsRepository(database);
+    this.revisions = RevisionReader.of(database);
+    this.rows = new NetworkRevisionCache(async () => ({
+      ...(await repository.load()),
+      results: new Map(),
+    }));
   }
 
   /** The analytics of the current revision: from the cache, or computed once for it. */
   async current(today: string): Promise<NetworkAnalyticsResult> {
-    const revision = await this.repository.revision();
-    const cached = this.cached;
-    if (cached && cached.revision === revision && cached.today === today) {
-      return cached.result;
+    const entry = await this.rows.get(await this.revisions.read());
+    const known = entry.results.get(today);
+    if (known) {
+      return known;
     }
-    const result = this.repository
-      .load()
-      .then((loaded) => this.compute(loaded.input, loaded.revision, today));
-    const entry: CachedAnalytics = { revision, today, result };
-    this.cached = entry;
+    // Only today's figures are kept: who is away changes at midnight.
+    entry.results.clear();
+    const result = this.compute(entry.input, entry.revision, today);
+    entry.results.set(today, result);
     result.catch(() => {
       // A failed computation is not kept: the next request tries again.
-      if (this.cached === entry) {
-        this.cached = null;
+      if (entry.results.get(today) === result) {
+        entry.results.delete(today);
       }
     });
     return result;
