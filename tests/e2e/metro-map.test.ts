@@ -339,7 +339,7 @@ describe('the metro map', () => {
     expect(
       await page.getByTestId('station-card').getByRole('heading', { level: 2 }).textContent(),
     ).toBe(target.label);
-    expect(await page.getByRole('checkbox', { name: 'VIP network' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'VIP networks' }).isChecked()).toBe(true);
     await poll(() => mapAttribute(page, 'overlay-count')).not.toBe('0');
     await screenshot(page, 'shared-view');
 

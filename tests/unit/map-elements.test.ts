@@ -7,9 +7,11 @@ import {
   labelPriority,
   type MapElement,
   mapLabelling,
+  OVERLAY_MARGIN,
   type SegmentEdgeData,
   type StationNodeData,
   segmentLanes,
+  shortName,
   toMapElements,
   toOverlayElements,
 } from '../../web/src/lib/map-elements.ts';
@@ -298,8 +300,8 @@ describe('toOverlayElements', () => {
     const hubs = elements.filter((element) => element.classes.includes('overlay'));
     expect(hubs).toHaveLength(2);
     expect(hubs.map((hub) => (hub.data as { label: string }).label).sort()).toEqual([
-      'Kanta-Hämeen VIP-verkosto (L3)',
-      'Pirkanmaan VIP-verkosto (L1, L2)',
+      'Kanta-Hämeen VIP-verkosto\nL3',
+      'Pirkanmaan VIP-verkosto\nL1 L2',
     ]);
     for (const hub of hubs) {
       expect(hub.position?.y).toBeLessThan(0);
@@ -314,7 +316,43 @@ describe('toOverlayElements', () => {
     expect(elements.filter((element) => element.classes.includes('overlay-rail'))).toHaveLength(1);
   });
 
-  it('draws research projects below the map, and nothing for an empty layer', () => {
+  it('places items outside the network, spread evenly, the same way every time', () => {
+    const items = [
+      { id: 'c', name: 'Tampereen yliopisto', lineCodes: ['L3'] },
+      { id: 'a', name: 'Terveyden ja hyvinvoinnin laitos (THL)', lineCodes: ['L1'] },
+      { id: 'b', name: 'TAYS', lineCodes: ['L2', 'L3'] },
+    ];
+    const elements = toOverlayElements(MAP, 'research', items);
+    expect(toOverlayElements(MAP, 'research', [...items].reverse())).toEqual(elements);
+    const ys = MAP.stations.map((station) => station.y);
+    const xs = MAP.stations.map((station) => station.x);
+    const nodes = elements.filter((element) => element.classes.includes('overlay'));
+    for (const node of nodes) {
+      expect(node.position?.y).toBe(Math.max(...ys) + OVERLAY_MARGIN);
+      expect(node.position?.x).toBeGreaterThanOrEqual(Math.min(...xs));
+      expect(node.position?.x).toBeLessThanOrEqual(Math.max(...xs));
+    }
+    const positions = nodes.map((node) => node.position?.x ?? 0);
+    const gaps = positions.slice(1).map((x, index) => x - (positions[index] as number));
+    expect(new Set(gaps.map((gap) => Math.round(gap))).size).toBe(1);
+    // The abbreviation a name ends with stands for it on the map.
+    expect(nodes.map((node) => (node.data as { label: string }).label.split('\n')[0])).toContain(
+      'THL',
+    );
+    // Every link ends at a station of its line; the metro's own elements are not touched.
+    for (const link of elements.filter((element) => element.classes.includes('overlay-link'))) {
+      const data = link.data as { target: string; lineCodes: string[] };
+      const station = MAP.stations.find((candidate) => candidate.id === data.target);
+      expect(station?.lineCodes).toContain(data.lineCodes[0]);
+    }
+  });
+
+  it('names an organisation by the abbreviation its name ends with', () => {
+    expect(shortName('Tampereen ammattikorkeakoulu (TAMK)')).toBe('TAMK');
+    expect(shortName('Tampereen yliopisto')).toBe('Tampereen yliopisto');
+  });
+
+  it('draws research partners below the map, and nothing for an empty layer', () => {
     const elements = toOverlayElements(MAP, 'research', [
       { id: 'p1', name: 'Hanke', lineCodes: ['L3'] },
     ]);

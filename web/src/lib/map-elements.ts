@@ -35,7 +35,7 @@ export const LANE_SPACING = 8;
 /** Distance from a terminus to its line's code badge, in map units. */
 export const BADGE_DISTANCE = 40;
 /** Distance between an overlay rail and the map, in map units. */
-export const OVERLAY_MARGIN = 110;
+export const OVERLAY_MARGIN = 240;
 /** Width of a line, in map units. */
 export const LINE_WIDTH = 6;
 /** Size of a line's code badge, in map units. */
@@ -499,11 +499,13 @@ function drawMap(
 }
 
 /**
- * An overlay layer drawn like regional rail over the metro: the layer's items are stations of a
- * rail running above (VIP networks) or below (research projects) the map, labelled with the
- * codes of the lines they serve. Each is also linked by a thin dotted line to the nearest
- * station of every line it serves; the style shows those links only for the focused line, so
- * they don't criss-cross the whole map.
+ * An overlay layer drawn like regional rail over the metro: the layer's items (research partners
+ * or VIP networks) are stations of a dashed rail running outside the network, VIP networks above
+ * it and research partners below, so the metro layout is left as it is. Items are spread evenly
+ * along the rail in the order of where their lines are (fewer crossings), and each is linked by a
+ * thin dashed line to the nearest station of every line it serves. Each item's name carries the
+ * codes of its lines, so colour is never the only cue. Deterministic: the same map and items give
+ * the same positions.
  */
 export function toOverlayElements(
   map: NetworkMap,
@@ -532,21 +534,19 @@ export function toOverlayElements(
   };
   // Ordered by where their lines are, so that the links cross each other as little as possible.
   const ordered = [...linked].sort((a, b) => centreX(a) - centreX(b) || a.id.localeCompare(b.id));
-  const step = ordered.length > 1 ? (maxX - minX) / (ordered.length - 1) : 0;
+  // Each item in the middle of an equal share of the network's width, so names have room.
+  const share = (maxX - minX) / ordered.length;
   const elements: MapElement[] = [];
   ordered.forEach((item, index) => {
-    const id = `${layer}:${item.id}`;
-    const position = {
-      x: round(ordered.length > 1 ? minX + index * step : (minX + maxX) / 2),
-      y: railY,
-    };
+    const id = overlayNodeId(layer, item.id);
+    const position = { x: round(minX + (index + 0.5) * share), y: railY };
     const lineCodes = item.lineCodes.filter((code) => onLine.get(code)?.length);
     elements.push({
       group: 'nodes',
       data: {
         id,
         layer,
-        label: `${item.name} (${lineCodes.join(', ')})`,
+        label: `${shortName(item.name)}\n${lineCodes.join(' ')}`,
         lineCodes,
       } satisfies OverlayNodeData,
       position,
@@ -558,10 +558,11 @@ export function toOverlayElements(
         group: 'edges',
         data: {
           id: `${id}:rail`,
-          source: `${layer}:${previous.id}`,
+          source: overlayNodeId(layer, previous.id),
           target: id,
           layer,
-          lineCodes: [...new Set([...previous.lineCodes, ...lineCodes])],
+          // The rail belongs to no line: it stays when lines are hidden or another is focused.
+          lineCodes: [],
         } satisfies OverlayEdgeData,
         classes: ['overlay-rail', `overlay-${layer}`],
       });
@@ -569,7 +570,10 @@ export function toOverlayElements(
     for (const code of lineCodes) {
       const nearest = (onLine.get(code) ?? []).reduce((best, station) =>
         Math.hypot(station.x - position.x, station.y - position.y) <
-        Math.hypot(best.x - position.x, best.y - position.y)
+          Math.hypot(best.x - position.x, best.y - position.y) ||
+        (Math.hypot(station.x - position.x, station.y - position.y) ===
+          Math.hypot(best.x - position.x, best.y - position.y) &&
+          station.id < best.id)
           ? station
           : best,
       );
@@ -587,6 +591,19 @@ export function toOverlayElements(
     }
   });
   return elements;
+}
+
+/**
+ * The name an overlay item has on the map: the abbreviation an organisation's name ends with
+ * ("Tampereen ammattikorkeakoulu (TAMK)" is TAMK), else the name. The list view has the full names.
+ */
+export function shortName(name: string): string {
+  return /\(([\p{L}\d-]{2,12})\)\s*$/u.exec(name)?.[1] ?? name;
+}
+
+/** The map node id of a layer's item. */
+export function overlayNodeId(layer: LayerName, itemId: string): string {
+  return `${layer}:${itemId}`;
 }
 
 /** How the legend's choices show on one element. */

@@ -19,6 +19,12 @@ import {
   type OverlayItem,
 } from './network-map.types.ts';
 import { loadNetworkMap, MAP_MARKS } from './network-map-request.ts';
+import {
+  type ResearchProjectRow,
+  researchPartnerItems,
+  type VipNetworkRow,
+  vipNetworkItems,
+} from './overlay-layers.ts';
 import { canvasTextMeasure } from './text-measure.ts';
 import type { UrlState, ViewMode } from './url-state.ts';
 
@@ -30,7 +36,7 @@ const VIP_QUERY = /* GraphQL */ `
 
 const RESEARCH_QUERY = /* GraphQL */ `
   query ResearchLayer {
-    researchProjects { id title lines { code } }
+    researchProjects { id title organisation { id name } lines { code } }
   }
 `;
 
@@ -253,32 +259,14 @@ export class MapState {
   }
 }
 
-interface OverlayRow {
-  id: string;
-  lines: Array<{ code: string }>;
-}
-
-/** The items of an overlay layer: VIP networks, or research projects by title. */
+/** The items of an overlay layer: research partners (from their projects) or VIP networks. */
 async function fetchOverlay(layer: LayerName): Promise<OverlayItem[]> {
-  const lineCodes = (row: OverlayRow) => row.lines.map((line) => line.code);
   if (layer === 'vip') {
-    const data = await requestGraphQL<{ vipNetworks: Array<OverlayRow & { name: string }> }>(
-      VIP_QUERY,
-    );
-    return data.vipNetworks.map((row) => ({
-      id: row.id,
-      name: row.name,
-      lineCodes: lineCodes(row),
-    }));
+    const data = await requestGraphQL<{ vipNetworks: VipNetworkRow[] }>(VIP_QUERY);
+    return vipNetworkItems(data.vipNetworks);
   }
-  const data = await requestGraphQL<{ researchProjects: Array<OverlayRow & { title: string }> }>(
-    RESEARCH_QUERY,
-  );
-  return data.researchProjects.map((row) => ({
-    id: row.id,
-    name: row.title,
-    lineCodes: lineCodes(row),
-  }));
+  const data = await requestGraphQL<{ researchProjects: ResearchProjectRow[] }>(RESEARCH_QUERY);
+  return researchPartnerItems(data.researchProjects);
 }
 
 const KEY = Symbol('map-state');

@@ -22,9 +22,16 @@ export interface MapStyleRule {
 /** The font of every label on the map; text is measured in it for the label placement. */
 export const MAP_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 const INK = '#1a1a1a';
+/** Overlay layers are drawn in a dark grey: they never compete with the lines' colours. */
+const OVERLAY_INK = '#4a4a4a';
 const FALLBACK_COLOR = '#555555';
 /** Highlight ring of a chosen or found station: the app's focus colour. */
 const HIGHLIGHT = '#0b57d0';
+/** On-screen size of an overlay item's marker, in px, and its smallest size in map units. */
+const OVERLAY_MARKER_PX = 16;
+const OVERLAY_MARKER_MIN = 22;
+/** Widest an overlay item's name may be on screen, in px. */
+const OVERLAY_LABEL_PX = 170;
 /** Below this on-screen size labels are not drawn, so a zoomed-out map stays legible. */
 const MIN_LABEL_PX = 7;
 
@@ -136,55 +143,72 @@ const BASE_RULES: MapStyleRule[] = [
     },
   },
   {
+    // Overlay items (overlay-layers.ts): white markers with a dark border, a diamond for a
+    // research partner and a hexagon for a VIP network; names on the side facing the map, with
+    // the codes of their lines. The size of the name follows the zoom (labelRules).
     selector: 'node.overlay',
     style: {
       shape: 'diamond',
-      width: 18,
-      height: 18,
+      width: 22,
+      height: 22,
       'background-color': '#ffffff',
-      'border-width': 3,
-      'border-color': '#4a4a4a',
+      'border-width': 4,
+      'border-color': OVERLAY_INK,
       label: 'data(label)',
-      'font-size': 11,
-      color: '#333333',
-      'text-wrap': 'ellipsis',
-      'text-max-width': '150px',
-      'text-halign': 'right',
+      color: INK,
+      'text-wrap': 'wrap',
+      'text-halign': 'center',
       'text-valign': 'top',
-      'text-rotation': -Math.PI / 4,
+      'text-margin-y': -LABEL_GAP,
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
-      'z-index': 8,
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'text-background-shape': 'round-rectangle',
+      'z-index': 16,
     },
   },
   {
     selector: 'node.overlay-research',
-    style: { shape: 'hexagon', 'text-valign': 'bottom', 'text-rotation': Math.PI / 4 },
+    style: { shape: 'diamond', 'text-valign': 'top', 'text-margin-y': -LABEL_GAP },
   },
   {
+    selector: 'node.overlay-vip',
+    style: { shape: 'hexagon', 'text-valign': 'bottom', 'text-margin-y': LABEL_GAP },
+  },
+  {
+    // The layer's own rail: a dashed grey track, like regional rail beside a metro.
     selector: 'edge.overlay-rail',
     style: {
-      width: 4,
-      'line-color': '#6b6b6b',
+      width: 3,
+      'line-color': OVERLAY_INK,
       'line-style': 'dashed',
-      'line-dash-pattern': [14, 6],
+      'line-dash-pattern': [12, 6],
       'z-index': 0,
     },
   },
   {
+    // From an item to a station of each line it serves: thin, dashed, under the lines.
     selector: 'edge.overlay-link',
     style: {
-      width: 2,
-      'line-color': '#4a4a4a',
-      'line-style': 'dotted',
-      visibility: 'hidden',
+      width: 1.5,
+      'line-color': OVERLAY_INK,
+      'line-style': 'dashed',
+      'line-dash-pattern': [6, 5],
+      opacity: 0.7,
       'z-index': 0,
     },
+  },
+  {
+    selector: 'edge.overlay-vip',
+    style: { 'line-dash-pattern': [2, 5] },
+  },
+  {
+    selector: 'edge.overlay-rail.overlay-vip',
+    style: { 'line-dash-pattern': [3, 4] },
   },
   {
     selector: 'edge.overlay-link.emphasised',
-    style: { visibility: 'visible' },
+    style: { width: 3, opacity: 1 },
   },
 ];
 
@@ -291,6 +315,36 @@ export function labelRules(level: number): MapStyleRule[] {
       },
     );
   }
+  // Overlay names at the on-screen size of station names at this zoom, markers at least
+  // OVERLAY_MARKER_PX across on screen.
+  const zoom = LABEL_ZOOMS[Math.max(0, Math.min(level, LABEL_ZOOMS.length - 1))] as number;
+  const marker = round2(Math.max(OVERLAY_MARKER_MIN, OVERLAY_MARKER_PX / zoom));
+  rules.push({
+    selector: 'node.overlay',
+    style: {
+      width: marker,
+      height: marker,
+      'font-size': round2(normal.fontSize),
+      'text-max-width': `${round2(OVERLAY_LABEL_PX / zoom)}px`,
+    },
+  });
+  // Links and rails keep an on-screen width and dash length at every zoom.
+  const px = (onScreen: number, least: number) => round2(Math.max(least, onScreen / zoom));
+  rules.push(
+    {
+      selector: 'edge.overlay-link',
+      style: { width: px(1.5, 1.5), 'line-dash-pattern': [px(6, 6), px(5, 5)] },
+    },
+    {
+      selector: 'edge.overlay-link.overlay-vip',
+      style: { 'line-dash-pattern': [px(2, 2), px(4, 4)] },
+    },
+    { selector: 'edge.overlay-link.emphasised', style: { width: px(3, 3) } },
+    {
+      selector: 'edge.overlay-rail',
+      style: { width: px(2.5, 3), 'line-dash-pattern': [px(10, 12), px(5, 6)] },
+    },
+  );
   rules.push({
     selector: 'node.station.selected, node.station.highlighted',
     style: shown(important.fontSize, important.maxWidth),

@@ -42,11 +42,21 @@ export interface NetworkMap {
   segments: MapSegment[];
 }
 
-/** A VIP network or research project drawn as an overlay layer, linked to some lines. */
+/** A research project of a partner, as the list view names it. */
+export interface OverlayDetail {
+  id: string;
+  title: string;
+  lineCodes: string[];
+}
+
+/** A research partner or VIP network drawn as an overlay layer, linked to the lines it serves. */
 export interface OverlayItem {
   id: string;
   name: string;
+  /** In line order. */
   lineCodes: string[];
+  /** A research partner's projects; empty for VIP networks. */
+  details?: OverlayDetail[];
 }
 
 export type LayerName = 'research' | 'vip';
