@@ -67,8 +67,8 @@ describe('query limits', () => {
   });
 
   it('refuses an operation type the API does not have with a clear validation error', async () => {
-    const { errors } = await graphql('mutation { anything }');
-    expect(errors?.[0]?.message).toMatch(/no mutation operations/);
+    const { errors } = await graphql('subscription { anything }');
+    expect(errors?.[0]?.message).toMatch(/no subscription operations/);
     expect(errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
   });
 

@@ -26,6 +26,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // The audit view reads the newest changes first.
   /* cypher */ 'CREATE INDEX audit_record_revision IF NOT EXISTS FOR (a:AuditRecord) ON (a.revision)',
   /* cypher */ 'CREATE CONSTRAINT network_revision_key IF NOT EXISTS FOR (r:NetworkRevision) REQUIRE r.key IS UNIQUE',
+  /* cypher */ 'CREATE CONSTRAINT consultation_count_key IF NOT EXISTS FOR (c:ConsultationCount) REQUIRE c.key IS UNIQUE',
   // Expired sessions are found and deleted by their expiry.
   /* cypher */ 'CREATE INDEX session_expires_at IF NOT EXISTS FOR (s:Session) ON (s.expiresAt)',
   /* cypher */ `CREATE FULLTEXT INDEX search_fi IF NOT EXISTS

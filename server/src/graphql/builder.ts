@@ -15,3 +15,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read the consultation metro map of the OT-keskus.' });
+builder.mutationType({
+  description:
+    'Change the network. Signed-in staff only, by role; every change is validated, version-checked and audited.',
+});

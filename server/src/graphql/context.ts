@@ -11,6 +11,9 @@ import {
 } from '../features/analytics/analytics.service.ts';
 import { AuditRepository } from '../features/audit/audit.repository.ts';
 import type { Account } from '../features/auth/account.types.ts';
+import type { LoginRateLimiter } from '../features/auth/login-rate-limiter.ts';
+import { ConsultationRepository } from '../features/consultations/consultation.repository.ts';
+import { consultationLimiterOf } from '../features/consultations/consultation-rate-limit.ts';
 import { LineRepository } from '../features/lines/line.repository.ts';
 import type { LineNode } from '../features/lines/line.types.ts';
 import { NetworkMapRepository } from '../features/map/network-map.repository.ts';
@@ -82,6 +85,7 @@ function createRepositories(database: Database) {
     networkMap: new NetworkMapRepository(database),
     routing: new RoutingRepository(database),
     audit: new AuditRepository(database),
+    consultations: new ConsultationRepository(database),
   };
 }
 
@@ -99,6 +103,10 @@ export interface RequestContext {
   account: Account | null;
   /** The analytics of the network, cached per revision and shared by all requests. */
   analytics: NetworkAnalyticsService;
+  /** The caller's address: keys the in-memory rate limit of recordConsultation only. */
+  clientAddress: string;
+  /** Rate limit of recorded consultations, shared by the requests of one app instance. */
+  consultationLimiter: LoginRateLimiter;
   /** `account !== null`: contact details of experts are shown to signed-in staff only. */
   signedIn: boolean;
 }
@@ -115,6 +123,7 @@ export function createContext(
   database: Database,
   account: Account | null = null,
   caches: ReadCaches | null = null,
+  clientAddress = 'unknown',
 ): RequestContext {
   const repositories = createRepositories(database);
   return {
@@ -124,6 +133,8 @@ export function createContext(
     today: finnishToday(),
     account,
     analytics: analyticsServiceOf(database),
+    clientAddress,
+    consultationLimiter: consultationLimiterOf(database),
     signedIn: account !== null,
   };
 }

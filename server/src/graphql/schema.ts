@@ -15,5 +15,6 @@ import '../features/routing/routing.schema.ts';
 import '../features/auth/account.schema.ts';
 import '../features/audit/audit.schema.ts';
 import '../features/analytics/analytics.schema.ts';
+import '../features/consultations/consultation.schema.ts';
 
 export const schema = builder.toSchema();

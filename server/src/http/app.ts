@@ -9,10 +9,11 @@ import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { checkDatabaseHealth, type Database } from '../database/neo4j-driver.ts';
-import { createAuthRoutes } from '../features/auth/auth-routes.ts';
+import { clientAddress, createAuthRoutes } from '../features/auth/auth-routes.ts';
 import { type SessionServerContext, useSessionGate } from '../features/auth/session-gate.ts';
 import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
 import { createBackupRoute } from '../features/backup/backup-routes.ts';
+import { createExportRoute } from '../features/exports/export-routes.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { createReadCaches } from '../graphql/network-reads.ts';
@@ -102,11 +103,20 @@ export function createApp({
   });
   const authRoutes = createAuthRoutes({ signIn, logger, trustProxy: auth?.trustProxy ?? false });
   const backupRoute = createBackupRoute({ database, signIn, logger });
+  const exportRoute = createExportRoute({ database, signIn, logger });
+  const trustProxy = auth?.trustProxy ?? false;
   const caches = readCache ? createReadCaches(database) : null;
   const yoga = createYoga<SessionServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ account }) => createContext(database, account ?? null, caches),
+    // The client address only keys the in-memory rate limit of recordConsultation; never stored.
+    context: ({ account, req }: SessionServerContext & { req?: IncomingMessage }) =>
+      createContext(
+        database,
+        account ?? null,
+        caches,
+        req ? clientAddress(req, trustProxy) : 'unknown',
+      ),
     // Yoga's own logs stay quiet: variables may hold a case description, which is never logged.
     logging: {
       debug: () => {},
@@ -193,6 +203,10 @@ export function createApp({
     }
     if (path === '/admin/backup') {
       await backupRoute(request, response);
+      return;
+    }
+    if (path.startsWith('/export/')) {
+      await exportRoute(request, response, path);
       return;
     }
     if (path === '/healthz') {

@@ -47,6 +47,7 @@ export const IDENTITY_KEYS: ReadonlyArray<readonly [label: string, key: string]>
   ['AuditRecord', 'id'],
   ['MapLayout', 'id'],
   ['NetworkRevision', 'key'],
+  ['ConsultationCount', 'key'],
 ];
 
 /**
