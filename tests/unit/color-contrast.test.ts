@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio, readableTextColor } from '../../common/color-contrast.ts';
+import { LINE_PALETTE, lineColourProblem, MAP_BACKGROUND } from '../../common/line-palette.ts';
 import { LINES } from '../../graph-seed/data/lines.ts';
-import { contrastRatio, readableTextColor } from '../../web/src/lib/color-contrast.ts';
 
 describe('colour contrast', () => {
   it('computes WCAG contrast ratios', () => {
@@ -27,5 +28,28 @@ describe('colour contrast', () => {
         line.code,
       ).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe('line palette', () => {
+  it('offers only colours that pass both contrast checks on the map', () => {
+    for (const entry of LINE_PALETTE) {
+      expect(lineColourProblem(entry.color), entry.color).toBeNull();
+      expect(contrastRatio(entry.color, MAP_BACKGROUND)).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('holds every seed line colour, each once', () => {
+    const colours = LINE_PALETTE.map((entry) => entry.color);
+    expect(new Set(colours).size).toBe(colours.length);
+    for (const line of LINES) {
+      expect(colours, line.code).toContain(line.color);
+    }
+  });
+
+  it('refuses a colour outside the palette, naming the palette', () => {
+    expect(lineColourProblem('#f0e442')).toMatch(/not in the line palette; choose one of #006dac/);
+    expect(lineColourProblem('#ABCDEF')).toMatch(/not in the line palette/);
+    expect(lineColourProblem('#006DAC')).toBeNull();
   });
 });

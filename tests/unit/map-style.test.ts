@@ -1,7 +1,7 @@
 /** The metro map's stylesheet: every line in its own colour, states drawn over the colours. */
 import { describe, expect, it } from 'vitest';
+import { readableTextColor } from '../../common/color-contrast.ts';
 import { LINES } from '../../graph-seed/data/lines.ts';
-import { readableTextColor } from '../../web/src/lib/color-contrast.ts';
 import {
   LABEL_PLACEMENTS,
   LABEL_ZOOMS,

@@ -19,6 +19,8 @@ function line(code: string): LineNode {
     instructionsSv: null,
     instructionsEn: null,
     keywords: [],
+    active: true,
+    version: 0,
   };
 }
 

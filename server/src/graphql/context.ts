@@ -93,6 +93,8 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface RequestContext {
+  /** The database, for the edit engine's write transactions. */
+  database: Database;
   repositories: Repositories;
   loaders: Loaders;
   /** The routing snapshot, the map and the line list: cached by network revision unless READ_CACHE=false. */
@@ -109,6 +111,8 @@ export interface RequestContext {
   consultationLimiter: LoginRateLimiter;
   /** `account !== null`: contact details of experts are shown to signed-in staff only. */
   signedIn: boolean;
+  /** Called after an edit that changed what the map layout is computed from. */
+  networkChanged: () => void;
 }
 
 /** Today's date in Finland, where the centre works, as YYYY-MM-DD. */
@@ -124,9 +128,11 @@ export function createContext(
   account: Account | null = null,
   caches: ReadCaches | null = null,
   clientAddress = 'unknown',
+  options: { networkChanged?: () => void } = {},
 ): RequestContext {
   const repositories = createRepositories(database);
   return {
+    database,
     repositories,
     loaders: createLoaders(repositories),
     reads: networkReads(repositories, caches),
@@ -136,5 +142,6 @@ export function createContext(
     clientAddress,
     consultationLimiter: consultationLimiterOf(database),
     signedIn: account !== null,
+    networkChanged: options.networkChanged ?? (() => {}),
   };
 }

@@ -13,9 +13,25 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED';
 
+/** One thing wrong with the input: the field (dotted path) and what to do about it. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Input that cannot be used. `field` names the first bad field; `problems` lists every one, so
+ * that a form can mark all of them at once.
+ */
 export class InvalidInputError extends GraphQLError {
-  constructor(message: string, field: string) {
-    super(message, { extensions: { code: 'INVALID_INPUT' satisfies ErrorCode, field } });
+  constructor(message: string, field: string, problems: readonly InputProblem[] = []) {
+    super(message, {
+      extensions: {
+        code: 'INVALID_INPUT' satisfies ErrorCode,
+        field,
+        problems: problems.length > 0 ? problems : [{ field, message }],
+      },
+    });
   }
 }
 

@@ -16,5 +16,6 @@ import '../features/auth/account.schema.ts';
 import '../features/audit/audit.schema.ts';
 import '../features/analytics/analytics.schema.ts';
 import '../features/consultations/consultation.schema.ts';
+import '../features/editing/editing.schema.ts';
 
 export const schema = builder.toSchema();

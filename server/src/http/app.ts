@@ -14,6 +14,7 @@ import { type SessionServerContext, useSessionGate } from '../features/auth/sess
 import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
 import { createBackupRoute } from '../features/backup/backup-routes.ts';
 import { createExportRoute } from '../features/exports/export-routes.ts';
+import { MapLayoutRefresher } from '../features/map/map-layout.service.ts';
 import { createContext, type RequestContext } from '../graphql/context.ts';
 import { createMaskError } from '../graphql/error-masking.ts';
 import { createReadCaches } from '../graphql/network-reads.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
+  /** Recomputes the map layout after edits; tests wait for it with `settled()`. */
+  mapLayout: MapLayoutRefresher;
   yoga: ReturnType<typeof createYoga<SessionServerContext, RequestContext>>;
   /** Graceful stop: `drain.drain(server, ms)` finishes requests in flight and refuses new ones. */
   drain: RequestDrain;
@@ -106,6 +109,15 @@ export function createApp({
   const exportRoute = createExportRoute({ database, signIn, logger });
   const trustProxy = auth?.trustProxy ?? false;
   const caches = readCache ? createReadCaches(database) : null;
+  const mapLayout = new MapLayoutRefresher(database, (error) =>
+    logger.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      'The map layout could not be recomputed after an edit',
+    ),
+  );
+  const networkChanged = () => {
+    void mapLayout.schedule();
+  };
   const yoga = createYoga<SessionServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -116,6 +128,7 @@ export function createApp({
         account ?? null,
         caches,
         req ? clientAddress(req, trustProxy) : 'unknown',
+        { networkChanged },
       ),
     // Yoga's own logs stay quiet: variables may hold a case description, which is never logged.
     logging: {
@@ -244,5 +257,5 @@ export function createApp({
     });
     drain.track(response, handled);
   });
-  return { server, yoga, drain };
+  return { server, yoga, drain, mapLayout };
 }

@@ -10,7 +10,7 @@
  * The lanes come from the server's layout (`MapSegment.offset`, ordered to avoid crossings);
  * segments it has not ordered yet get lanes from {@link segmentLanes}.
  */
-import { readableTextColor } from './color-contrast.ts';
+import { readableTextColor } from '../../../common/color-contrast.ts';
 import {
   type Box,
   type LabelledStation,

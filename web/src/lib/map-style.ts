@@ -6,7 +6,7 @@
  * rounded squares, termini filled with their line's colour, and a code badge at each line end,
  * so colour is never the only cue. Away experts get a dashed ring and a warning sign.
  */
-import { readableTextColor } from './color-contrast.ts';
+import { readableTextColor } from '../../../common/color-contrast.ts';
 import { LABEL_GAP, LABEL_PADDING, LABEL_ZOOMS, labelFont } from './label-placement.ts';
 import { BADGE_HEIGHT, BADGE_WIDTH, LINE_WIDTH } from './map-elements.ts';
 import type { MapLine } from './network-map.types.ts';

@@ -7,7 +7,10 @@ export const LINE_FIELDS = /* cypher */ `l {
   .id, .code, .number, .color, .nameFi, .nameSv, .nameEn,
   .descriptionFi, .descriptionSv, .descriptionEn,
   .instructionsFi, .instructionsSv, .instructionsEn,
-  keywords: coalesce(l.keywords, [])
+  .keywordsFi, .keywordsSv, .keywordsEn,
+  keywords: coalesce(l.keywords, []),
+  active: coalesce(l.active, true),
+  version: coalesce(l.version, 0)
 }`;
 
 export const ACTIVE_LINES = /* cypher */ `

@@ -45,6 +45,23 @@ LineRef.implement({
     keywords: t.exposeStringList('keywords', {
       description: 'Terms that route a case description to this line (Finnish, Swedish, English).',
     }),
+    keywordsIn: t.stringList({
+      nullable: true,
+      description:
+        'The routing terms of one language, as curated in the editor (`setLineKeywords`); null while the line has only its combined list (`keywords`).',
+      args: { lang: t.arg({ type: LangEnum, required: true }) },
+      resolve: (line, { lang }) =>
+        (lang === 'FI' ? line.keywordsFi : lang === 'SV' ? line.keywordsSv : line.keywordsEn) ??
+        null,
+    }),
+    retired: t.boolean({
+      description: 'True once the line is retired: off the map and out of routing.',
+      resolve: (line) => !line.active,
+    }),
+    version: t.exposeInt('version', {
+      description:
+        'Incremented by every edit of the line or its station order; pass it as `expectedVersion` when editing.',
+    }),
     stations: t.field({
       type: [StationRef],
       description: 'Stations in line order.',

@@ -37,3 +37,41 @@ export async function refreshMapLayout(
   await repository.store(positions, Object.fromEntries(layout.segmentLineOrder), fingerprint);
   return { recomputed: true, stations: positions.length, millis: Date.now() - started };
 }
+
+/**
+ * Recomputes the layout after edits, one run at a time: edits call `schedule()` after they
+ * commit and do not wait for it (a worker's edit is not held up by the layout), and changes
+ * that arrive while a run is busy are covered by one more run after it. Pinned positions are
+ * an input of every run, so they survive each re-layout.
+ */
+export class MapLayoutRefresher {
+  private tail: Promise<void> = Promise.resolve();
+  private next: Promise<void> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Schedules a refresh; the promise settles when the layout covers every change so far. */
+  schedule(): Promise<void> {
+    if (!this.next) {
+      const run = this.tail.then(async () => {
+        this.next = null;
+        try {
+          await refreshMapLayout(this.database);
+        } catch (error) {
+          this.onError(error);
+        }
+      });
+      this.next = run;
+      this.tail = run;
+    }
+    return this.next;
+  }
+
+  /** Settles when every scheduled refresh has run. */
+  settled(): Promise<void> {
+    return this.tail;
+  }
+}

@@ -5,6 +5,8 @@ import type { ExpertFilter, ExpertPage, StationNode } from './station.types.ts';
 
 const STATION_PROPERTIES = /* cypher */ `
   .id, .name, .title, .serviceLevel, .otShare, .email, .phone, .description,
+  .pinnedX, .pinnedY,
+  version: coalesce(s.version, 0),
   kind: CASE WHEN s:Unit THEN 'UNIT' ELSE 'EXPERT' END,
   channels: coalesce(s.channels, []),
   languages: coalesce(s.languages, []),

@@ -70,6 +70,16 @@ ContactDetailsRef.implement({
   }),
 });
 
+const PinnedPositionRef = builder.objectRef<{ x: number; y: number }>('MapPosition');
+
+PinnedPositionRef.implement({
+  description: 'A position on the metro map, in map units.',
+  fields: (t) => ({
+    x: t.exposeFloat('x', { description: 'Horizontal position.' }),
+    y: t.exposeFloat('y', { description: 'Vertical position.' }),
+  }),
+});
+
 export const StationRef = builder.interfaceRef<StationNode>('Station');
 
 StationRef.implement({
@@ -79,6 +89,18 @@ StationRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier.' }),
     name: t.exposeString('name', { description: 'Name of the expert or unit.' }),
+    version: t.exposeInt('version', {
+      description: 'Incremented by every edit of the station; pass it as `expectedVersion`.',
+    }),
+    pinnedPosition: t.field({
+      type: PinnedPositionRef,
+      nullable: true,
+      description: 'Map position pinned by a coordinator (kept by every re-layout); null if none.',
+      resolve: (station) =>
+        typeof station.pinnedX === 'number' && typeof station.pinnedY === 'number'
+          ? { x: station.pinnedX, y: station.pinnedY }
+          : null,
+    }),
     lines: t.field({
       type: [LineRef],
       description: 'Lines the station is on, in code order.',

@@ -22,6 +22,11 @@ export interface StationNode {
   verifiedOn: string | null;
   /** Unit only. */
   description: string | null;
+  /** Incremented by every edit; an edit names the version it saw (optimistic concurrency). */
+  version: number;
+  /** A coordinator-pinned map position, kept by every re-layout; null when not pinned. */
+  pinnedX?: number | null;
+  pinnedY?: number | null;
 }
 
 /** Filters of the expert list; all optional, combined with AND. */
