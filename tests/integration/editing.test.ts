@@ -645,3 +645,439 @@ describe.each(CASES)('$mutation', (editCase) => {
     expect(again.errors?.[0]?.message).toMatch(/undone already/);
   });
 });
+
+const RENAME = lineDocument('renameLine', ', $name: LineNamesInput!', ', name: $name');
+
+describe('createLine', () => {
+  const input = {
+    code: 'L93',
+    name: { fi: 'Uusi testilinja', sv: null, en: 'New test line' },
+    color: '#5d3a9b',
+    description: { fi: 'Testikuvaus' },
+  };
+
+  it('is refused to anonymous callers and to everyone but admins, writing nothing', async () => {
+    const records = await auditCount();
+    expect((await call(anonymous, CREATE_LINE, input)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    for (const caller of [viewer, researcher, coordinator]) {
+      const { errors } = await call(caller.graphql, CREATE_LINE, input);
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(errors?.[0]?.message).toMatch(/Only an admin can create a line/);
+    }
+    expect(await lineState('L93')).toBeNull();
+    expect(await auditCount()).toBe(records);
+  });
+
+  it('refuses a taken code, a colour outside the palette and a colour another line has', async () => {
+    for (const [variables, field, message] of [
+      [{ ...input, code: 'L3' }, 'code', /there is already a line L3/],
+      [{ ...input, color: '#777777' }, 'color', /not in the line palette/],
+      [{ ...input, color: '#004488' }, 'color', /line L91 already has #004488/],
+      [{ ...input, name: { fi: '' } }, 'name.fi', /write the Finnish name/],
+    ] as const) {
+      const { errors } = await call(admin.graphql, CREATE_LINE, variables);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field });
+      expect(errors?.[0]?.message).toMatch(message);
+    }
+    expect(await lineState('L93')).toBeNull();
+  });
+
+  it('creates the line for an admin, audited, and undo removes it', async () => {
+    const data = await ok<{
+      createLine: { line: State; change: { id: string; before: unknown; after: unknown } };
+    }>(admin.graphql, CREATE_LINE, input);
+    expect(data.createLine.line).toEqual({
+      code: 'L93',
+      version: 1,
+      color: '#5d3a9b',
+      stations: [],
+    });
+    expect(data.createLine.change.before).toEqual({ 'LINE:line-L93': null });
+    expect(data.createLine.change.after).toMatchObject({
+      'LINE:line-L93': { code: 'L93', nameFi: 'Uusi testilinja', descriptionFi: 'Testikuvaus' },
+    });
+    const { lines } = await ok<{ lines: Array<{ code: string }> }>(anonymous, '{ lines { code } }');
+    expect(lines.map((line) => line.code)).toContain('L93');
+
+    await ok(admin.graphql, UNDO, { auditId: data.createLine.change.id });
+    expect(await lineState('L93')).toBeNull();
+  });
+});
+
+describe('createExpert and createUnit', () => {
+  it('are refused to anonymous callers, viewers and researchers, and on lines the coordinator does not coordinate', async () => {
+    expect(
+      (await call(anonymous, CREATE_EXPERT, { input: EXPERT_INPUT, lineCode: LINE })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    for (const caller of [viewer, researcher]) {
+      const { errors } = await call(caller.graphql, CREATE_UNIT, {
+        input: { name: 'Kielletty yksikkö', regionCodes: ['837'], channels: ['PHONE'] },
+        lineCode: LINE,
+      });
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const elsewhere = await call(coordinator.graphql, CREATE_EXPERT, {
+      input: EXPERT_INPUT,
+      lineCode: OTHER_LINE,
+    });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('ask a coordinator for the line, and name every invalid field', async () => {
+    const noLine = await call(coordinator.graphql, CREATE_EXPERT, { input: EXPERT_INPUT });
+    expect(noLine.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'lineCode',
+    });
+    const invalid = await call(coordinator.graphql, CREATE_EXPERT, {
+      input: { ...EXPERT_INPUT, otShare: 2, email: 'kuka@', awayUntil: '2031-02-30' },
+      lineCode: LINE,
+    });
+    expect(invalid.errors?.[0]?.extensions?.problems?.map((problem) => problem.field)).toEqual([
+      'input.otShare',
+      'input.awayUntil',
+      'input.email',
+    ]);
+    const unknownRegion = await call(coordinator.graphql, CREATE_EXPERT, {
+      input: { ...EXPERT_INPUT, regionCodes: ['999999'] },
+      lineCode: LINE,
+    });
+    expect(unknownRegion.errors?.[0]?.extensions?.field).toBe('input.regionCodes');
+    expect(unknownRegion.errors?.[0]?.message).toMatch(/no region 999999/);
+  });
+
+  it('create a station on the coordinator’s line at the position asked, audited, and undo removes it', async () => {
+    const before = (await lineState(LINE)) as State;
+    const data = await ok<{
+      createExpert: { station: { id: string; version: number }; change: { id: string } };
+    }>(coordinator.graphql, CREATE_EXPERT, {
+      input: { ...EXPERT_INPUT, name: 'Koordinaattorin Uusi' },
+      lineCode: LINE,
+      position: 1,
+    });
+    const { id } = data.createExpert.station;
+    createdStations.add(id);
+    const line = (await lineState(LINE)) as State;
+    expect((line.stations as Array<{ id: string }>)[0]).toEqual({ id });
+    expect(line.version).toBe(before.version + 1);
+    expect(await stationState(id)).toMatchObject({
+      name: 'Koordinaattorin Uusi',
+      version: 1,
+      organisation: { id: 'org-tays' },
+      methods: [{ id: 'method-ipc' }],
+      lines: [{ code: LINE }],
+    });
+    const trail = await ok<{ auditTrail: { nodes: Array<{ id: string }> } }>(
+      viewer.graphql,
+      'query($id: ID!) { auditTrail(stationId: $id, first: 1) { nodes { id } } }',
+      { id },
+    );
+    expect(trail.auditTrail.nodes[0]?.id).toBe(data.createExpert.change.id);
+
+    await ok(coordinator.graphql, UNDO, { auditId: data.createExpert.change.id });
+    expect(await stationState(id)).toBeNull();
+    expect(content(await lineState(LINE))).toEqual(content(before));
+  });
+
+  it('create a unit for an admin without a line', async () => {
+    const data = await ok<{ createUnit: { station: { id: string; lines: unknown[] } } }>(
+      admin.graphql,
+      CREATE_UNIT,
+      { input: { name: 'Irrallinen yksikkö', regionCodes: ['837'], channels: ['ON_SITE'] } },
+    );
+    createdStations.add(data.createUnit.station.id);
+    expect(data.createUnit.station.lines).toEqual([]);
+    expect(await stationState(data.createUnit.station.id)).toMatchObject({
+      name: 'Irrallinen yksikkö',
+      channels: ['ON_SITE'],
+    });
+  });
+});
+
+const UPDATE_EXPERT = stationDocument(
+  'updateExpert',
+  ', $changes: ExpertChangesInput!',
+  ', changes: $changes',
+);
+const PIN = stationDocument('pinStation', ', $position: MapPositionInput', ', position: $position');
+
+describe('an expert and their own card', () => {
+  it('may correct their own card and availability, which counts as verified today', async () => {
+    const before = (await stationState(ownExpertId)) as State;
+    const data = await ok<{ updateExpert: { station: State } }>(expertSelf.graphql, UPDATE_EXPERT, {
+      stationId: ownExpertId,
+      expectedVersion: before.version,
+      changes: { awayUntil: '2031-06-30', phone: '+358 50 765 4321' },
+    });
+    expect(data.updateExpert.station.version).toBe(before.version + 1);
+    const after = (await stationState(ownExpertId)) as State;
+    expect(after).toMatchObject({
+      awayUntil: '2031-06-30',
+      contact: { phone: '+358 50 765 4321' },
+    });
+    expect(after.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('may not pin their station on the map or put it on a line', async () => {
+    const station = (await stationState(ownExpertId)) as State;
+    const pin = await call(expertSelf.graphql, PIN, {
+      stationId: ownExpertId,
+      expectedVersion: station.version,
+      position: { x: 0, y: 0 },
+    });
+    expect(pin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const line = (await lineState(OTHER_LINE)) as State;
+    const add = await call(
+      expertSelf.graphql,
+      lineDocument('addStationToLine', ', $stationId: ID!', ', stationId: $stationId'),
+      { code: OTHER_LINE, expectedVersion: line.version, stationId: ownExpertId },
+    );
+    expect(add.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+const MERGE = /* GraphQL */ `
+  mutation Merge($keepId: ID!, $keepVersion: Int!, $removeId: ID!, $removeVersion: Int!) {
+    mergeStations(keepId: $keepId, keepVersion: $keepVersion, removeId: $removeId, removeVersion: $removeVersion) {
+      station { id version lines { code } }
+      ${CHANGE_FIELDS}
+    }
+  }`;
+
+describe('mergeStations', () => {
+  let keepId: string;
+  let removeId: string;
+
+  beforeAll(async () => {
+    keepId = await newExpert(LINE, 'Tuplattu Henkilö');
+    removeId = await newExpert(OTHER_LINE, 'Tuplattu Henkilo');
+    // The duplicate has history of its own, and is on L91 too.
+    const duplicate = (await stationState(removeId)) as State;
+    await ok(admin.graphql, UPDATE_EXPERT, {
+      stationId: removeId,
+      expectedVersion: duplicate.version,
+      changes: { languages: ['fi', 'so'], regionCodes: ['091'] },
+    });
+    const line = (await lineState(LINE)) as State;
+    await ok(
+      admin.graphql,
+      lineDocument('addStationToLine', ', $stationId: ID!', ', stationId: $stationId'),
+      { code: LINE, expectedVersion: line.version, stationId: removeId },
+    );
+  });
+
+  async function versions() {
+    return {
+      keepId,
+      removeId,
+      keepVersion: ((await stationState(keepId)) as State).version,
+      removeVersion: ((await stationState(removeId)) as State).version,
+    };
+  }
+
+  it('is refused to anonymous callers, to a coordinator of only one of the lines, and on stale versions', async () => {
+    const current = await versions();
+    const records = await auditCount();
+    expect((await call(anonymous, MERGE, current)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    for (const caller of [viewer, coordinator, otherCoordinator]) {
+      expect((await call(caller.graphql, MERGE, current)).errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    }
+    const stale = await call(admin.graphql, MERGE, {
+      ...current,
+      removeVersion: current.removeVersion - 1,
+    });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.extensions?.current?.version).toBe(current.removeVersion);
+    const same = await call(admin.graphql, MERGE, { ...current, removeId: keepId });
+    expect(same.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'removeId',
+    });
+    expect(await auditCount()).toBe(records);
+    expect(await stationState(removeId)).not.toBeNull();
+  });
+
+  it('moves lines, relations and audit history to the kept station, and undo brings the duplicate back', async () => {
+    const beforeKept = await stationState(keepId);
+    const beforeRemoved = await stationState(removeId);
+    const beforeLines = [await lineState(LINE), await lineState(OTHER_LINE)];
+    const data = await ok<{ mergeStations: { change: { id: string; subjects: unknown[] } } }>(
+      admin.graphql,
+      MERGE,
+      await versions(),
+    );
+    expect(await stationState(removeId)).toBeNull();
+    const kept = (await stationState(keepId)) as State;
+    expect(kept).toMatchObject({
+      lines: [{ code: LINE }, { code: OTHER_LINE }],
+      languages: ['fi', 'so', 'sv'],
+      regions: expect.arrayContaining([{ code: '091' }, { code: '837' }]),
+    });
+    const l91 = ((await lineState(LINE)) as State).stations as Array<{ id: string }>;
+    expect(l91.filter((stop) => stop.id === keepId)).toHaveLength(1);
+    const trail = await ok<{ auditTrail: { nodes: Array<{ action: string }> } }>(
+      viewer.graphql,
+      'query($id: ID!) { auditTrail(stationId: $id, first: 20) { nodes { action } } }',
+      { id: keepId },
+    );
+    expect(trail.auditTrail.nodes.map((node) => node.action)).toEqual(
+      expect.arrayContaining(['STATION_MERGE', 'STATION_UPDATE_EXPERT', 'LINE_ADD_STATION']),
+    );
+
+    await ok(admin.graphql, UNDO, { auditId: data.mergeStations.change.id });
+    expect(content(await stationState(keepId))).toEqual(content(beforeKept));
+    expect(content(await stationState(removeId))).toEqual(content(beforeRemoved));
+    expect(content(await lineState(LINE))).toEqual(content(beforeLines[0] as State));
+    expect(content(await lineState(OTHER_LINE))).toEqual(content(beforeLines[1] as State));
+  });
+});
+
+describe('concurrent edits and undo conflicts', () => {
+  it('lets one of two concurrent edits of a line win and gives the other CONFLICT; nothing is lost', async () => {
+    const before = (await lineState(LINE)) as State;
+    const records = await auditCount();
+    const names = ['Ensimmäinen nimi', 'Toinen nimi'];
+    const results = await Promise.all(
+      names.map((fi) =>
+        call<{ renameLine: { line: State } }>(coordinator.graphql, RENAME, {
+          code: LINE,
+          expectedVersion: before.version,
+          name: { fi },
+        }),
+      ),
+    );
+    const won = results.filter((result) => !result.errors);
+    const lost = results.filter((result) => result.errors);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const winner = names[results.indexOf(won[0] as (typeof results)[0])];
+    const after = (await lineState(LINE)) as State;
+    expect(after).toMatchObject({ name: winner, version: before.version + 1 });
+    expect(lost[0]?.errors?.[0]?.extensions?.current).toMatchObject({
+      nameFi: winner,
+      version: before.version + 1,
+    });
+    expect(await auditCount()).toBe(records + 1);
+    // The loser reloads and makes the change again on the new version.
+    await ok(coordinator.graphql, RENAME, {
+      code: LINE,
+      expectedVersion: after.version,
+      name: { fi: `Testilinja ${LINE}`, sv: `Testlinje ${LINE}`, en: `Test line ${LINE}` },
+    });
+  });
+
+  it('refuses to undo a change when the entity changed since, and writes nothing', async () => {
+    const line = (await lineState(LINE)) as State;
+    const first = await ok<{ describeLine: { change: { id: string } } }>(
+      coordinator.graphql,
+      lineDocument(
+        'describeLine',
+        ', $description: LineTextsInput!',
+        ', description: $description',
+      ),
+      { code: LINE, expectedVersion: line.version, description: { fi: 'Ensin' } },
+    );
+    await ok(coordinator.graphql, RENAME, {
+      code: LINE,
+      expectedVersion: line.version + 1,
+      name: { fi: 'Sitten nimi' },
+    });
+    const records = await auditCount();
+    const { errors } = await call(coordinator.graphql, UNDO, {
+      auditId: first.describeLine.change.id,
+    });
+    expect(errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(errors?.[0]?.extensions?.current?.version).toBe(line.version + 2);
+    expect(await auditCount()).toBe(records);
+    expect(await lineState(LINE)).toMatchObject({ description: 'Ensin', name: 'Sitten nimi' });
+  });
+
+  it('refuses to undo for a caller who may not edit what the change touched', async () => {
+    const line = (await lineState(LINE)) as State;
+    const change = await ok<{ renameLine: { change: { id: string } } }>(
+      coordinator.graphql,
+      RENAME,
+      {
+        code: LINE,
+        expectedVersion: line.version,
+        name: { fi: `Testilinja ${LINE}`, sv: `Testlinje ${LINE}`, en: `Test line ${LINE}` },
+      },
+    );
+    for (const caller of [viewer, otherCoordinator]) {
+      const { errors } = await call(caller.graphql, UNDO, { auditId: change.renameLine.change.id });
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(
+      (await call(anonymous, UNDO, { auditId: change.renameLine.change.id })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+  });
+});
+
+const NETWORK_MAP = /* GraphQL */ `{ networkMap { stations { id x y } lines { code } } }`;
+
+describe('pinned positions and re-layout', () => {
+  it('keeps a pinned station where the coordinator put it when the network changes', async () => {
+    const stationId = onLine[0] as string;
+    const station = (await stationState(stationId)) as State;
+    await ok(coordinator.graphql, PIN, {
+      stationId,
+      expectedVersion: station.version,
+      position: { x: 7200, y: 7260 },
+    });
+    await mapLayout.settled();
+    const pinned = await ok<{
+      networkMap: { stations: Array<{ id: string; x: number; y: number }> };
+    }>(anonymous, NETWORK_MAP);
+    expect(pinned.networkMap.stations.find((s) => s.id === stationId)).toMatchObject({
+      x: 7200,
+      y: 7260,
+    });
+
+    // A change of the network (a new station on the line) lays the map out again.
+    const newcomer = await newExpert(null, 'Myöhemmin Tullut');
+    const line = (await lineState(LINE)) as State;
+    await ok(
+      coordinator.graphql,
+      lineDocument('addStationToLine', ', $stationId: ID!', ', stationId: $stationId'),
+      { code: LINE, expectedVersion: line.version, stationId: newcomer },
+    );
+    await mapLayout.settled();
+    const relaid = await ok<{
+      networkMap: { stations: Array<{ id: string; x: number; y: number }> };
+    }>(anonymous, NETWORK_MAP);
+    const placed = relaid.networkMap.stations.find((s) => s.id === newcomer);
+    expect(placed).toBeDefined();
+    expect(Number.isFinite(placed?.x)).toBe(true);
+    expect(relaid.networkMap.stations.find((s) => s.id === stationId)).toMatchObject({
+      x: 7200,
+      y: 7260,
+    });
+  });
+
+  it('leaves a retired line off the map and the line list; undo brings it back', async () => {
+    const line = (await lineState(OTHER_LINE)) as State;
+    const retired = await ok<{ retireLine: { change: { id: string } } }>(
+      admin.graphql,
+      lineDocument('retireLine', '', ''),
+      { code: OTHER_LINE, expectedVersion: line.version },
+    );
+    await mapLayout.settled();
+    const map = await ok<{ networkMap: { lines: Array<{ code: string }> } }>(
+      anonymous,
+      NETWORK_MAP,
+    );
+    expect(map.networkMap.lines.map((l) => l.code)).not.toContain(OTHER_LINE);
+    await ok(admin.graphql, UNDO, { auditId: retired.retireLine.change.id });
+    const back = await ok<{ lines: Array<{ code: string }> }>(anonymous, '{ lines { code } }');
+    expect(back.lines.map((l) => l.code)).toContain(OTHER_LINE);
+  });
+});
