@@ -28,7 +28,7 @@ try {
 }
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const { server, yoga, drain } = createApp({
+const { server, yoga, drain, mapLayout } = createApp({
   database: opened.database,
   logger,
   webRoot,
@@ -61,6 +61,8 @@ async function shutdown(code = 0) {
     logger.warn(`${cutOff} request(s) did not finish within ${config.SHUTDOWN_TIMEOUT_MS} ms`);
   }
   await yoga.dispose();
+  // A layout run scheduled by the last edits finishes before the driver closes.
+  await mapLayout.settled();
   // Closing the driver lets Neo4j finish and release the sessions of this instance cleanly.
   await opened.close();
   log('Stopped');
