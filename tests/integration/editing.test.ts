@@ -247,6 +247,12 @@ afterAll(async () => {
     await tx.run('MATCH (s:Station) WHERE s.id IN $ids DETACH DELETE s', {
       ids: [...createdStations],
     });
+    // The test accounts have no usable password hash, which a backup would refuse.
+    const accountIds = [admin, coordinator, otherCoordinator, viewer, researcher, expertSelf].map(
+      (member) => member.account.id,
+    );
+    await tx.run('MATCH (s:Session) WHERE s.accountId IN $accountIds DELETE s', { accountIds });
+    await tx.run('MATCH (a:Account) WHERE a.id IN $accountIds DETACH DELETE a', { accountIds });
   });
   await refreshMapLayout(database);
   await database.driver.close();

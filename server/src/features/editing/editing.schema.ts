@@ -160,6 +160,8 @@ const expertFieldDocs = {
   email: 'Work e-mail.',
   phone: 'Work phone.',
   publicCard: 'Show contact details to anonymous users too.',
+  serviceLevel: 'Service level the expert works at.',
+  channels: 'Consultation channels offered; at least one.',
 };
 
 const ExpertInput = builder.inputType('ExpertInput', {
@@ -168,10 +170,18 @@ const ExpertInput = builder.inputType('ExpertInput', {
     name: t.string({ required: true, description: expertFieldDocs.name }),
     title: t.string({ required: true, description: expertFieldDocs.title }),
     organisationId: t.id({ description: expertFieldDocs.organisationId }),
-    serviceLevel: t.field({ type: ServiceLevelEnum, required: true }),
+    serviceLevel: t.field({
+      type: ServiceLevelEnum,
+      required: true,
+      description: expertFieldDocs.serviceLevel,
+    }),
     languages: t.stringList({ required: true, description: expertFieldDocs.languages }),
     regionCodes: t.stringList({ required: true, description: expertFieldDocs.regionCodes }),
-    channels: t.field({ type: [ChannelEnum], required: true }),
+    channels: t.field({
+      type: [ChannelEnum],
+      required: true,
+      description: expertFieldDocs.channels,
+    }),
     otShare: t.float({ required: true, description: expertFieldDocs.otShare }),
     methodIds: t.idList({ description: expertFieldDocs.methodIds }),
     awayUntil: t.string({ description: expertFieldDocs.awayUntil }),
@@ -188,10 +198,10 @@ const ExpertChangesInput = builder.inputType('ExpertChangesInput', {
     name: t.string({ description: expertFieldDocs.name }),
     title: t.string({ description: expertFieldDocs.title }),
     organisationId: t.id({ description: expertFieldDocs.organisationId }),
-    serviceLevel: t.field({ type: ServiceLevelEnum }),
+    serviceLevel: t.field({ type: ServiceLevelEnum, description: expertFieldDocs.serviceLevel }),
     languages: t.stringList({ description: expertFieldDocs.languages }),
     regionCodes: t.stringList({ description: expertFieldDocs.regionCodes }),
-    channels: t.field({ type: [ChannelEnum] }),
+    channels: t.field({ type: [ChannelEnum], description: expertFieldDocs.channels }),
     otShare: t.float({ description: expertFieldDocs.otShare }),
     methodIds: t.idList({ description: expertFieldDocs.methodIds }),
     awayUntil: t.string({ description: expertFieldDocs.awayUntil }),
@@ -208,7 +218,11 @@ const UnitInput = builder.inputType('UnitInput', {
     description: t.string({ description: 'What the unit does.' }),
     organisationId: t.id({ description: 'Host organisation (id).' }),
     regionCodes: t.stringList({ required: true, description: expertFieldDocs.regionCodes }),
-    channels: t.field({ type: [ChannelEnum], required: true }),
+    channels: t.field({
+      type: [ChannelEnum],
+      required: true,
+      description: expertFieldDocs.channels,
+    }),
     email: t.string({ description: 'Contact e-mail.' }),
     phone: t.string({ description: 'Contact phone.' }),
   }),
@@ -221,7 +235,7 @@ const UnitChangesInput = builder.inputType('UnitChangesInput', {
     description: t.string({ description: 'What the unit does.' }),
     organisationId: t.id({ description: 'Host organisation (id).' }),
     regionCodes: t.stringList({ description: expertFieldDocs.regionCodes }),
-    channels: t.field({ type: [ChannelEnum] }),
+    channels: t.field({ type: [ChannelEnum], description: expertFieldDocs.channels }),
     email: t.string({ description: 'Contact e-mail.' }),
     phone: t.string({ description: 'Contact phone.' }),
   }),
@@ -230,8 +244,8 @@ const UnitChangesInput = builder.inputType('UnitChangesInput', {
 const MapPositionInput = builder.inputType('MapPositionInput', {
   description: 'A position on the metro map, in map units (multiples of 60 sit on the grid).',
   fields: (t) => ({
-    x: t.float({ required: true }),
-    y: t.float({ required: true }),
+    x: t.float({ required: true, description: 'Horizontal position.' }),
+    y: t.float({ required: true, description: 'Vertical position.' }),
   }),
 });
 
