@@ -538,6 +538,8 @@ describe.each(CASES)('$mutation', (editCase) => {
     attempt: () => Promise<{ errors?: GraphQLError[] }>,
     code: string,
   ): Promise<GraphQLError> {
+    // A layout run after an earlier edit increments the revision too: let it finish first.
+    await mapLayout.settled();
     const before = await stateOf(editCase.kind, target);
     const [records, revision] = [await auditCount(), await readNetworkRevision(database)];
     const { errors } = await attempt();
