@@ -23,7 +23,7 @@ import {
 } from '../../graphql/errors.ts';
 import { validateArgs } from '../../graphql/validate-args.ts';
 import { recordAudit, subjectKey } from '../audit/audit.repository.ts';
-import { accountActor } from '../audit/audit.types.ts';
+import { type AuditSubject, accountActor } from '../audit/audit.types.ts';
 import type { Account } from '../auth/account.types.ts';
 import { canEditLine, isOwnExpertCard } from '../auth/authorization.ts';
 import {
@@ -46,6 +46,13 @@ import type {
 } from './editing.types.ts';
 
 export const SIGN_IN_TO_EDIT = 'Kirjaudu sisään muokataksesi. (Sign in to make changes.)';
+
+/** Ends a dry run's transaction without committing it, carrying what the run found. */
+class DryRunEnd extends Error {
+  constructor(readonly result: EditResult) {
+    super('dry run');
+  }
+}
 
 /** Options of one kind of edit beyond its command. */
 export interface EditOptions {
@@ -238,7 +245,7 @@ export async function runEdit<S extends z.ZodType>(
         conflict(expected.ref, expected.version, current);
       }
     }
-    const plan = await command.plan(input, read, { today: context.today, targets });
+    const plan = await command.plan(input, read, { today: context.today, targets, account });
     const befores = new Map<string, Snapshot | null>();
     for (const change of plan.changes) {
       befores.set(subjectKey(change.ref), await read.snapshot(change.ref));
@@ -246,6 +253,16 @@ export async function runEdit<S extends z.ZodType>(
     for (const change of plan.changes) {
       const before = befores.get(subjectKey(change.ref)) ?? null;
       authorise(account, change.ref, before, change.state, plan.changes, options);
+    }
+    if (plan.dryRun) {
+      // Nothing was written but the locks' no-op version writes; ending here rolls them back.
+      throw new DryRunEnd({
+        auditId: null,
+        revision: null,
+        entity: targets.entity,
+        after: {},
+        preview: plan.preview,
+      });
     }
     await writeChanges(tx, plan.changes, befores);
     await plan.extraWrites?.(tx);
@@ -269,7 +286,7 @@ export async function runEdit<S extends z.ZodType>(
       networkChanged ||= changesNetwork(before[key], after[key]);
     }
     const entityKey = subjectKey(targets.entity);
-    const related = [...plan.changes.map((change) => change.ref), ...(plan.related ?? [])].filter(
+    const related: AuditSubject[] = [...plan.changes.map((change) => change.ref), ...(plan.related ?? [])].filter(
       (ref) => subjectKey(ref) !== entityKey,
     );
     const receipt = await recordAudit(tx, {
@@ -282,7 +299,18 @@ export async function runEdit<S extends z.ZodType>(
       reversible: true,
       undoOf: plan.undoOf ?? null,
     });
-    return { auditId: receipt.id, revision: receipt.revision, entity: targets.entity, after };
+    return {
+      auditId: receipt.id,
+      revision: receipt.revision,
+      entity: targets.entity,
+      after,
+      preview: plan.preview,
+    };
+  }).catch((error: unknown) => {
+    if (error instanceof DryRunEnd) {
+      return error.result;
+    }
+    throw error;
   });
   if (networkChanged) {
     context.networkChanged();

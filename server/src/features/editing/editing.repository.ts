@@ -122,6 +122,10 @@ const UNKNOWN_METHODS = /* cypher */ `
   WITH id WHERE NOT EXISTS { MATCH (:Method {id: id}) }
   RETURN collect(id) AS unknown`;
 
+const EXPERTS_BY_EMAIL = /* cypher */ `
+  MATCH (s:Expert) WHERE toLower(s.email) IN $emails
+  RETURN toLower(s.email) AS email, min(s.id) AS id`;
+
 const ORGANISATION_EXISTS = /* cypher */ `
   RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS exists`;
 
@@ -169,6 +173,12 @@ export function editReader(tx: ManagedTransaction): EditReader {
     async organisationExists(id) {
       const [row] = recordsOf<{ exists: boolean }>(await tx.run(ORGANISATION_EXISTS, { id }));
       return row?.exists ?? false;
+    },
+    async expertIdsByEmail(emails) {
+      const rows = recordsOf<{ email: string; id: string }>(
+        await tx.run(EXPERTS_BY_EMAIL, { emails }),
+      );
+      return new Map(rows.map((row) => [row.email, row.id]));
     },
     auditEntry(id) {
       return findAuditEntry(tx, id);

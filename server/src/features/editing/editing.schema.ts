@@ -107,7 +107,7 @@ async function lineEdited<S extends z.ZodType>(
 ): Promise<LineEdited> {
   const result = await runEdit(context, command, input);
   const line = result.after[subjectKey(result.entity)] as LineSnapshot;
-  return { code: line.code, auditId: result.auditId };
+  return { code: line.code, auditId: result.auditId as string };
 }
 
 async function stationEdited<S extends z.ZodType>(
@@ -117,7 +117,7 @@ async function stationEdited<S extends z.ZodType>(
   options: EditOptions = {},
 ): Promise<StationEdited> {
   const result: EditResult = await runEdit(context, command, input, options);
-  return { stationId: result.entity.id, auditId: result.auditId };
+  return { stationId: result.entity.id, auditId: result.auditId as string };
 }
 
 const LineNamesInput = builder.inputType('LineNamesInput', {
@@ -462,7 +462,7 @@ builder.mutationFields((t) => {
       args: { auditId: t.arg.id({ required: true, description: 'Id of the audit record.' }) },
       resolve: async (_root, args, context) => {
         const result = await runEdit(context, undoChange, { auditId: idText(args.auditId) });
-        return auditEntry(context, result.auditId);
+        return auditEntry(context, result.auditId as string);
       },
     }),
   };

@@ -92,6 +92,8 @@ export interface EditReader {
   /** The ids in `ids` that name no method. */
   unknownMethods(ids: readonly string[]): Promise<string[]>;
   organisationExists(id: string): Promise<boolean>;
+  /** Ids of the experts with these e-mail addresses (lower case): `email -> id`. */
+  expertIdsByEmail(emails: readonly string[]): Promise<Map<string, string>>;
   /** One audit record, for undo. */
   auditEntry(id: string): Promise<AuditEntry | null>;
   /** The code of another active line (not `exceptId`) drawn in `color`, or null. */
@@ -120,11 +122,19 @@ export interface EditPlan {
   extraWrites?: (tx: ManagedTransaction) => Promise<void>;
   /** When the edit is an undo: the audit record it undoes. */
   undoOf?: string;
+  /**
+   * A preview only: the engine authorises the planned changes and returns `preview` without
+   * writing anything.
+   */
+  dryRun?: boolean;
+  /** What the edit shows its caller besides the new states (an import's per-row report). */
+  preview?: unknown;
 }
 
 /** The first step of an edit: which entity it is about and which versions the caller saw. */
 export interface EditTargets {
-  entity: EntityRef;
+  /** A line or station; `NETWORK` for a change of many (an import). */
+  entity: AuditSubject;
   expected: ExpectedVersion[];
 }
 
@@ -141,16 +151,19 @@ export interface EditCommand<S extends z.ZodType> {
   plan(input: z.infer<S>, read: EditReader, context: PlanContext): Promise<EditPlan>;
 }
 
-/** What `plan` knows besides its input: today (Finland) and the targets it found. */
+/** What `plan` knows besides its input: today (Finland), the targets it found, the caller. */
 export interface PlanContext {
   today: string;
   targets: EditTargets;
+  account: Account;
 }
 
 /** What a committed edit returns. */
 export interface EditResult {
-  auditId: string;
-  revision: number;
-  entity: EntityRef;
+  /** Null for a dry run, which writes nothing. */
+  auditId: string | null;
+  revision: number | null;
+  entity: AuditSubject;
   after: EntitySnapshots;
+  preview: unknown;
 }

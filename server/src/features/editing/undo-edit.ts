@@ -58,7 +58,7 @@ export const undoChange: EditCommand<typeof undoInput> = {
   async targets(input, read) {
     const entry = await undoable(read, input.auditId);
     return {
-      entity: { kind: entry.entityKind as EntityRef['kind'], id: entry.entityId },
+      entity: { kind: entry.entityKind, id: entry.entityId },
       expected: Object.entries(snapshotsOf(entry.after)).map(([key, state]) => ({
         ref: refOf(key),
         version: state?.version ?? null,
