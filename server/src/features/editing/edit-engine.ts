@@ -286,9 +286,10 @@ export async function runEdit<S extends z.ZodType>(
       networkChanged ||= changesNetwork(before[key], after[key]);
     }
     const entityKey = subjectKey(targets.entity);
-    const related: AuditSubject[] = [...plan.changes.map((change) => change.ref), ...(plan.related ?? [])].filter(
-      (ref) => subjectKey(ref) !== entityKey,
-    );
+    const related: AuditSubject[] = [
+      ...plan.changes.map((change) => change.ref),
+      ...(plan.related ?? []),
+    ].filter((ref) => subjectKey(ref) !== entityKey);
     const receipt = await recordAudit(tx, {
       actor: accountActor(account),
       action: command.action,

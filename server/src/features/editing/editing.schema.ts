@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import type { RequestContext } from '../../graphql/context.ts';
+import type { InputProblem } from '../../graphql/errors.ts';
 import { subjectKey } from '../audit/audit.repository.ts';
 import { AuditEntryRef } from '../audit/audit.schema.ts';
 import type { AuditEntry } from '../audit/audit.types.ts';
@@ -29,6 +30,7 @@ import {
   setLineInstructions,
   setLineKeywords,
 } from './line-edits.ts';
+import { importStaffList, type StaffImportPreview, type StaffImportRow } from './staff-import.ts';
 import {
   createExpert,
   createUnit,
@@ -467,3 +469,108 @@ builder.mutationFields((t) => {
     }),
   };
 });
+
+const StaffListFormatEnum = builder.enumType('StaffListFormat', {
+  description: 'Format of a staff list to import.',
+  values: {
+    CSV: {
+      description:
+        'A header row naming the columns, then one expert per row; commas (or semicolons) between cells, lists inside a cell separated by ; or |.',
+    },
+    JSON: { description: 'An array of expert objects, or `{"experts": [...]}`.' },
+  },
+});
+
+const InputProblemRef = builder.objectRef<InputProblem>('InputProblem');
+
+InputProblemRef.implement({
+  description: 'One thing to fix in the input.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Where: `rows.3.email` is row 3’s e-mail.' }),
+    message: t.exposeString('message', { description: 'What is wrong and what to write instead.' }),
+  }),
+});
+
+const StaffImportRowRef = builder.objectRef<StaffImportRow>('StaffImportRow');
+
+StaffImportRowRef.implement({
+  description: 'One row of a staff list: what it does, or what is wrong with it.',
+  fields: (t) => ({
+    row: t.exposeInt('row', {
+      description: 'Number of the data row, from 1 (the CSV header not counted).',
+    }),
+    name: t.exposeString('name', { nullable: true, description: 'Name on the row.' }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'E-mail on the row (lower case).',
+    }),
+    action: t.exposeString('action', {
+      nullable: true,
+      description:
+        'CREATE (a new expert) or UPDATE (the expert with this e-mail); null when the row is unreadable.',
+    }),
+    stationId: t.exposeID('stationId', {
+      nullable: true,
+      description: 'The expert the row creates or updates; null while the row has problems.',
+    }),
+    problems: t.field({
+      type: [InputProblemRef],
+      description: 'Everything to fix on the row; empty when it is valid.',
+      resolve: (row) => row.problems,
+    }),
+  }),
+});
+
+interface StaffImportReport extends StaffImportPreview {
+  dryRun: boolean;
+  auditId: string | null;
+}
+
+const StaffImportReportRef = builder.objectRef<StaffImportReport>('StaffImportReport');
+
+StaffImportReportRef.implement({
+  description: 'What an import did, or in a dry run would do, row by row.',
+  fields: (t) => ({
+    dryRun: t.exposeBoolean('dryRun', { description: 'True for a preview: nothing was written.' }),
+    applied: t.boolean({
+      description: 'True when the rows were written (one transaction, one audit record).',
+      resolve: (report) => report.auditId !== null,
+    }),
+    created: t.exposeInt('created', { description: 'Experts created (or that would be).' }),
+    updated: t.exposeInt('updated', { description: 'Experts updated (or that would be).' }),
+    rows: t.field({
+      type: [StaffImportRowRef],
+      description: 'Every row, in file order.',
+      resolve: (report) => report.rows,
+    }),
+    change: t.field({
+      type: AuditEntryRef,
+      nullable: true,
+      description:
+        'The audit record of the import (undo it with `undoChange`); null for a dry run.',
+      resolve: (report, _args, context) =>
+        report.auditId ? auditEntry(context, report.auditId) : null,
+    }),
+  }),
+});
+
+builder.mutationField('importStaffList', (t) =>
+  t.field({
+    type: StaffImportReportRef,
+    description:
+      'Imports experts from a staff list (CSV or JSON), admins and coordinators (their own lines). A dry run (the default) reports every row and writes nothing; a real import writes every row in one audited transaction, or nothing when any row is invalid (INVALID_INPUT listing each problem). A row whose e-mail is an existing expert’s updates that expert.',
+    args: {
+      format: t.arg({ type: StaffListFormatEnum, required: true }),
+      content: t.arg.string({ required: true, description: 'The file’s text.' }),
+      dryRun: t.arg.boolean({ defaultValue: true, description: 'Preview only (default true).' }),
+    },
+    resolve: async (_root, args, context) => {
+      const result = await runEdit(context, importStaffList, args);
+      return {
+        ...(result.preview as StaffImportPreview),
+        dryRun: result.auditId === null,
+        auditId: result.auditId,
+      };
+    },
+  }),
+);

@@ -13,13 +13,6 @@ import { z } from 'zod';
 import { ForbiddenError, type InputProblem, InvalidInputError } from '../../graphql/errors.ts';
 import type { Account } from '../auth/account.types.ts';
 import { canEditLine } from '../auth/authorization.ts';
-import type {
-  EditCommand,
-  EditReader,
-  LineSnapshot,
-  PlannedState,
-  StationSnapshot,
-} from './editing.types.ts';
 import {
   channels,
   email,
@@ -35,6 +28,13 @@ import {
   serviceLevel,
 } from './edit-inputs.ts';
 import { lineRef, stationRef } from './edit-targets.ts';
+import type {
+  EditCommand,
+  EditReader,
+  LineSnapshot,
+  PlannedState,
+  StationSnapshot,
+} from './editing.types.ts';
 
 export const STAFF_LIST_FORMATS = ['CSV', 'JSON'] as const;
 
@@ -110,7 +110,10 @@ const importInput = z.object({
     .string('paste the staff list')
     .min(1, 'paste the staff list')
     .max(200_000, 'split the staff list into smaller files'),
-  dryRun: z.boolean().nullish().transform((value) => value ?? true),
+  dryRun: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? true),
 });
 
 /** A cell of a CSV row or a JSON value, in the shapes the row schema takes. */
@@ -234,7 +237,10 @@ function validateRow(
     valid: null,
     problems: result.error.issues.map((issue) => {
       const field = `rows.${row}.${issue.path.map(String).join('.')}`;
-      return { field, message: `row ${row}, ${issue.path.map(String).join('.')}: ${issue.message}` };
+      return {
+        field,
+        message: `row ${row}, ${issue.path.map(String).join('.')}: ${issue.message}`,
+      };
     }),
   };
 }
@@ -330,7 +336,8 @@ async function planRows(
     ) {
       problem('email', `${current.name} is an expert on none of your lines; ask an admin`);
     }
-    const stationId = current?.id ?? (valid && problems.length === 0 ? `expert-${randomUUID()}` : null);
+    const stationId =
+      current?.id ?? (valid && problems.length === 0 ? `expert-${randomUUID()}` : null);
     report.push({
       row,
       name: valid?.name ?? (typeof rows[index]?.name === 'string' ? rows[index].name : null),
