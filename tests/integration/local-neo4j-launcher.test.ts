@@ -33,7 +33,10 @@ describe('local Neo4j launcher', () => {
     expect(jarsAreFetched()).toBe(true);
   });
 
-  it('starts Neo4j with Bolt, keeps the data folder across a restart and stops cleanly', async () => {
+  // Two JVM starts in one test: on a busy 2-core machine that alone can take over a minute.
+  it('starts Neo4j with Bolt, keeps the data folder across a restart and stops cleanly', {
+    timeout: 180_000,
+  }, async () => {
     const port = await findFreePort();
     const first = await startLocalNeo4j({ port, dataDir, heap: '512m', pageCacheMb: 32 });
     expect(first.uri).toBe(`bolt://127.0.0.1:${port}`);

@@ -46,4 +46,19 @@ describe('error masking', () => {
     expect(masked.extensions.code).toBe('DATABASE_UNAVAILABLE');
     expect(masked.message).toMatch(/try again/);
   });
+
+  it('turns a transaction that ran past the timeout into DATABASE_UNAVAILABLE, not an unexpected error', () => {
+    const { logger, lines } = capturingLogger();
+    const timedOut = located(
+      new Neo4jError(
+        'The transaction has not completed within the timeout specified at its start by the client.',
+        'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+        'N/A',
+        'N/A',
+      ),
+    );
+    const masked = createMaskError(logger)(timedOut, 'x') as GraphQLError;
+    expect(masked.extensions.code).toBe('DATABASE_UNAVAILABLE');
+    expect(lines).toEqual([]);
+  });
 });

@@ -12,7 +12,14 @@ import type { Logger } from 'pino';
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'The consultation network cannot be reached right now. Please try again in a moment.';
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  // The request's transaction ran past NEO4J_TIMEOUT_MS (a busy or recovering database): it was
+  // rolled back whole, so the caller may simply try again.
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 function originalOf(error: unknown): unknown {
   let current: unknown = error;
