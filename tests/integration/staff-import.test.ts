@@ -137,6 +137,8 @@ describe('importStaffList', () => {
   });
 
   it('previews a valid list in a dry run, row by row, and writes nothing', async () => {
+    // The layout run after the line was created increments the revision: let it finish first.
+    await mapLayout.settled();
     const [records, revision] = [await auditCount(), await readNetworkRevision(database)];
     const { data, errors } = await importAs(coordinator, {
       format: 'CSV',
