@@ -18,18 +18,37 @@ interface GraphQLBody<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-/** Posts `query` to /graphql and returns `data`, or throws a {@link GraphQLRequestError}. */
+/** The CSRF token of the browser's session, fetched when a signed-in request first needs it. */
+let csrfToken: string | null = null;
+
+async function refreshCsrfToken(fetchImpl: typeof fetch): Promise<boolean> {
+  const response = await fetchImpl('/auth/session', { headers: { accept: 'application/json' } });
+  const body = (await response.json().catch(() => null)) as { csrfToken?: string } | null;
+  csrfToken = response.ok && body?.csrfToken ? body.csrfToken : null;
+  return csrfToken !== null;
+}
+
+/**
+ * Posts `query` to /graphql and returns `data`, or throws a {@link GraphQLRequestError}. A
+ * signed-in browser's POST must carry the session's CSRF token: when the server asks for it, the
+ * token is read from /auth/session and the request sent once more.
+ */
 export async function requestGraphQL<T>(
   query: string,
   variables: Record<string, unknown> = {},
   fetchImpl: typeof fetch = fetch,
   signal?: AbortSignal,
+  retried = false,
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetchImpl('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -40,6 +59,13 @@ export async function requestGraphQL<T>(
     throw new GraphQLRequestError('The server could not be reached', 'NETWORK');
   }
   const body = (await response.json().catch(() => null)) as GraphQLBody<T> | null;
+  if (
+    !retried &&
+    body?.errors?.[0]?.extensions?.code === 'CSRF_TOKEN_INVALID' &&
+    (await refreshCsrfToken(fetchImpl).catch(() => false))
+  ) {
+    return requestGraphQL<T>(query, variables, fetchImpl, signal, true);
+  }
   if (body?.errors?.length) {
     throw new GraphQLRequestError(
       body.errors.map((error) => error.message).join('; '),

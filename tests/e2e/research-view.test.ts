@@ -1,0 +1,159 @@
+/**
+ * The researchers' page in real Chromium over the seeded database: anonymous visitors are asked
+ * to sign in; a signed-in researcher sees each analysis as a chart with a sortable table, a row
+ * opens its station on the map, and axe-core finds no WCAG 2.1 A/AA violations. In the journey
+ * planner, "Konsultaatio toteutui" records the consultation with one click.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readTransaction, recordsOf } from '../../server/src/database/neo4j-driver.ts';
+import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
+import { SessionRepository } from '../../server/src/features/auth/session.repository.ts';
+import { hashSessionId } from '../../server/src/features/auth/sign-in.ts';
+import { axeViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { connectTestDatabase } from '../support/test-neo4j.ts';
+
+const appUrl = inject('appUrl');
+const database = connectTestDatabase(inject('neo4jUri'));
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await database.driver.close();
+});
+
+/** A researcher's session id, created directly (the browser gets it as the session cookie). */
+async function researcherSession(): Promise<string> {
+  const account = await new AccountRepository(database).create({
+    email: `e2e-researcher-${randomBytes(4).toString('hex')}@example.fi`,
+    role: 'researcher',
+    passwordHash: 'no-password',
+    expertId: null,
+    lineCodes: [],
+  });
+  const sessionId = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await new SessionRepository(database).create({
+    idHash: hashSessionId(sessionId),
+    accountId: account.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
+  return sessionId;
+}
+
+async function open(path: string, sessionId?: string): Promise<Page> {
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
+  if (sessionId) {
+    await context.addCookies([{ name: 'metro_session', value: sessionId, url: appUrl }]);
+  }
+  const page = await context.newPage();
+  await page.goto(`${appUrl}${path}`);
+  return page;
+}
+
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 30_000, interval: 100 });
+}
+
+describe("researchers' page", () => {
+  it('asks anonymous visitors to sign in', async () => {
+    const page = await open('/?view=research');
+    await poll(() => page.getByRole('status').allTextContents()).toContainEqual(
+      expect.stringContaining('kirjautuneille tutkijoille'),
+    );
+    expect(await page.getByRole('button', { name: 'Tutkijat' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('shows charts with sortable tables, opens a row on the map, and passes axe', async () => {
+    const page = await open('/?view=research', await researcherSession());
+    const central = page.getByTestId('central-table');
+    await central.waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('heading', { name: 'Keskeisimmät asemat' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /Keskeisimmät asemat/ }).count()).toBe(1);
+    expect(await central.locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('overlap-table').locator('tbody tr').count()).toBe(45);
+
+    // Sorting by neighbours, highest first, then lowest first.
+    const header = central.locator('thead th').nth(2);
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const degrees = async () =>
+      (await central.locator('tbody tr td:nth-of-type(2)').allTextContents()).map(Number);
+    const down = await degrees();
+    expect([...down].sort((a, b) => b - a)).toEqual(down);
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const up = await degrees();
+    expect([...up].sort((a, b) => a - b)).toEqual(up);
+
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Swedish and English too.
+    await page.getByLabel('Kieli').selectOption('sv');
+    await poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContain(
+      'Nätverksanalys',
+    );
+    await page.getByLabel('Språk').selectOption('en');
+    await poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContain(
+      'Network analytics',
+    );
+
+    // A row opens its station on the map.
+    const first = central.locator('tbody tr').first().getByRole('button');
+    const name = (await first.textContent())?.trim();
+    await first.click();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
+    expect(new URL(page.url()).searchParams.get('station')).not.toBeNull();
+    await poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContain(name);
+  });
+});
+
+describe('Konsultaatio toteutui', () => {
+  it('records the lines, municipality and channel of a routed case with one click', async () => {
+    const before = await consultationCount();
+    const page = await open('/?view=route');
+    await page.getByLabel('Kuvaa huoli').waitFor();
+    await poll(() => page.locator('#route-municipality option').count()).toBeGreaterThan(10);
+    await page.getByLabel('Kuvaa huoli').fill('Nuori käyttää päihteitä ja perhe tarvitsee tukea.');
+    await page.getByLabel('Kunta, jossa työskentelet').selectOption({ label: 'Nokia' });
+    await page.getByRole('button', { name: 'Hae reitti' }).click();
+    const itinerary = page.getByTestId('itinerary').first();
+    await itinerary.waitFor();
+    await itinerary.getByRole('button', { name: 'Konsultaatio toteutui' }).click();
+    await poll(() => itinerary.getByRole('status').textContent()).toContain('Kirjattu tilastoon');
+    expect(
+      await itinerary.getByRole('button', { name: 'Konsultaatio toteutui' }).isDisabled(),
+    ).toBe(true);
+    expect(await consultationCount()).toBe(before + 1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+async function consultationCount(): Promise<number> {
+  return readTransaction(database, async (tx) => {
+    const [row] = recordsOf<{ n: number }>(
+      await tx.run('MATCH (c:ConsultationCount) RETURN coalesce(sum(c.count), 0) AS n'),
+    );
+    return row?.n ?? 0;
+  });
+}
