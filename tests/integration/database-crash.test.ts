@@ -1,7 +1,8 @@
 /**
- * Neo4j killed (SIGKILL, no shutdown) while coordinators' edits are being written: after the
- * database comes back, every edit it acknowledged is there, and nothing is half-written: the
- * line's version, its name and its audit trail agree exactly, change for change.
+ * Neo4j killed (SIGKILL, no shutdown) while coordinators' edits and a staff import are being
+ * written: after the database comes back, every edit it acknowledged is there, and nothing is
+ * half-written: the line's version, its name and its audit trail agree exactly, change for
+ * change, and an import is there with all its rows or not at all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNetwork } from '../../graph-seed/generate-network.ts';
 import { loadSeedGraph } from '../../graph-seed/load-seed.ts';
 import { findFreePort, type LocalNeo4j, startLocalNeo4j } from '../../neo4j/local-neo4j.ts';
+import { readTransaction, recordsOf } from '../../server/src/database/neo4j-driver.ts';
 import { setUpSchema } from '../../server/src/database/schema-setup.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
@@ -131,5 +133,65 @@ describe('Neo4j killed in the middle of edits', () => {
     // The line, its version and its audit trail agree: one version step per audited change.
     expect(after.version - before.version).toBe(renames.length);
     expect(after.name).toBe(renamedTo.at(-1));
+  });
+
+  it('writes a staff import whole or not at all', { timeout: 240_000 }, async () => {
+    const ROWS = 300;
+    const csv = [
+      'name,title,serviceLevel,languages,regionCodes,channels,otShare,email,lineCodes',
+      ...Array.from(
+        { length: ROWS },
+        (_, row) =>
+          `Kaatumistuonti ${row},Psykologi,SPECIAL,fi,837,PHONE,0.2,kaatumistuonti-${row}@example.fi,${LINE}`,
+      ),
+    ].join('\n');
+    const imported = async () => {
+      const rows = await readTransaction(database, (tx) =>
+        tx.run(
+          `MATCH (s:Station) WHERE s.name STARTS WITH 'Kaatumistuonti ' RETURN count(s) AS stations`,
+        ),
+      );
+      const audits = await readTransaction(database, (tx) =>
+        tx.run(`MATCH (a:AuditRecord {action: 'EXPERTS_IMPORT'}) RETURN count(a) AS audits`),
+      );
+      return {
+        stations: recordsOf<{ stations: number }>(rows)[0]?.stations,
+        audits: recordsOf<{ audits: number }>(audits)[0]?.audits,
+      };
+    };
+    expect(await imported()).toEqual({ stations: 0, audits: 0 });
+
+    const sent = admin.graphql<{ importStaffList: { applied: boolean } }>(
+      `mutation Import($content: String!) {
+        importStaffList(format: CSV, content: $content, dryRun: false) { applied created }
+      }`,
+      { content: csv },
+    );
+    // Killed while the import is on its way: parsed, validated, or being written.
+    await new Promise((wait) => setTimeout(wait, 150));
+    neo4j.process.kill('SIGKILL');
+    const answer = await sent;
+
+    neo4j = await startLocalNeo4j(neo4jOptions);
+    let after: { stations?: number; audits?: number } | undefined;
+    await expect
+      .poll(
+        async () => {
+          after = await imported().catch(() => undefined);
+          return after !== undefined;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
+    if (answer.data?.importStaffList.applied) {
+      // Acknowledged: all of it survived.
+      expect(after).toEqual({ stations: ROWS, audits: 1 });
+    } else {
+      expect(answer.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+      expect([
+        { stations: 0, audits: 0 },
+        { stations: ROWS, audits: 1 },
+      ]).toContainEqual(after);
+    }
   });
 });
