@@ -18,10 +18,12 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` serves the API on 4000; the Vite dev server forwards GraphQL to it.
+    // The Host header is kept (changeOrigin: false): the sign-in routes refuse a POST whose
+    // Origin is not the host it was sent to.
     proxy: {
-      '/graphql': 'http://localhost:4000',
-      '/auth': 'http://localhost:4000',
-      '/healthz': 'http://localhost:4000',
+      '/graphql': { target: 'http://localhost:4000', changeOrigin: false },
+      '/auth': { target: 'http://localhost:4000', changeOrigin: false },
+      '/healthz': { target: 'http://localhost:4000', changeOrigin: false },
     },
   },
   test: {

@@ -1,6 +1,7 @@
 /** UI texts: Finnish first, Swedish and English. Every key exists in every language. */
 
 import type { FamilyKnows } from './route-plan.ts';
+import type { Role } from './session.svelte.ts';
 import type { Urgency } from './url-state.ts';
 
 export type UiLang = 'fi' | 'sv' | 'en';
@@ -130,6 +131,32 @@ const fi = {
   awayUntil: (date: string) => `Poissa, palaa ${date}`,
   otShare: (percent: number) => `${percent} % työajasta`,
   contactHidden: 'Yhteystiedot näytetään vain kirjautuneille työntekijöille.',
+  contactNone: 'Yhteystietoja ei ole annettu.',
+  signIn: 'Kirjaudu',
+  signInHeading: 'Kirjaudu sisään',
+  signInIntro:
+    'Kirjautuminen on OT-keskuksen ja verkoston työntekijöille. Kirjautuneena näet asiantuntijoiden yhteystiedot.',
+  email: 'Sähköposti',
+  password: 'Salasana',
+  signInSubmit: 'Kirjaudu sisään',
+  signingIn: 'Kirjaudutaan…',
+  cancel: 'Peruuta',
+  signInWrong: 'Sähköposti tai salasana on väärin.',
+  signInInvalid: 'Anna sähköposti ja salasana.',
+  signInRateLimited: (minutes: number | null) =>
+    minutes === null
+      ? 'Liian monta epäonnistunutta kirjautumista. Yritä myöhemmin uudelleen.'
+      : `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${minutes} min kuluttua.`,
+  signInUnavailable: 'Kirjautuminen ei onnistu juuri nyt. Yritä hetken päästä uudelleen.',
+  signOut: 'Kirjaudu ulos',
+  signOutFailed: 'Uloskirjautuminen epäonnistui. Yritä uudelleen.',
+  signedInAs: 'Kirjautunut',
+  roles: {
+    viewer: 'katselija',
+    coordinator: 'koordinaattori',
+    researcher: 'tutkija',
+    admin: 'ylläpitäjä',
+  } satisfies Record<Role, string>,
   instructionsHeading: 'Konsultaatio-ohjeet',
   instructionsOf: (code: string, name: string) => `${code} ${name}`,
   noneListed: 'Ei merkitty',
@@ -340,6 +367,32 @@ const sv: Messages = {
   awayUntil: (date: string) => `Frånvarande, tillbaka ${date}`,
   otShare: (percent: number) => `${percent} % av arbetstiden`,
   contactHidden: 'Kontaktuppgifterna visas endast för inloggade anställda.',
+  contactNone: 'Inga kontaktuppgifter har angetts.',
+  signIn: 'Logga in',
+  signInHeading: 'Logga in',
+  signInIntro:
+    'Inloggningen är för anställda vid OT-centret och i nätverket. Inloggad ser du experternas kontaktuppgifter.',
+  email: 'E-post',
+  password: 'Lösenord',
+  signInSubmit: 'Logga in',
+  signingIn: 'Loggar in…',
+  cancel: 'Avbryt',
+  signInWrong: 'E-postadressen eller lösenordet är fel.',
+  signInInvalid: 'Ange e-postadress och lösenord.',
+  signInRateLimited: (minutes: number | null) =>
+    minutes === null
+      ? 'För många misslyckade inloggningar. Försök igen senare.'
+      : `För många misslyckade inloggningar. Försök igen om ${minutes} min.`,
+  signInUnavailable: 'Inloggningen fungerar inte just nu. Försök igen om en stund.',
+  signOut: 'Logga ut',
+  signOutFailed: 'Utloggningen misslyckades. Försök igen.',
+  signedInAs: 'Inloggad',
+  roles: {
+    viewer: 'läsare',
+    coordinator: 'koordinator',
+    researcher: 'forskare',
+    admin: 'administratör',
+  },
   instructionsHeading: 'Konsultationsanvisningar',
   instructionsOf: (code: string, name: string) => `${code} ${name}`,
   noneListed: 'Inte angivet',
@@ -549,6 +602,32 @@ const en: Messages = {
   awayUntil: (date: string) => `Away, back on ${date}`,
   otShare: (percent: number) => `${percent} % of working time`,
   contactHidden: 'Contact details are shown to signed-in staff only.',
+  contactNone: 'No contact details given.',
+  signIn: 'Sign in',
+  signInHeading: 'Sign in',
+  signInIntro:
+    'Sign-in is for the staff of the OT centre and its network. Signed in, you see the experts’ contact details.',
+  email: 'E-mail',
+  password: 'Password',
+  signInSubmit: 'Sign in',
+  signingIn: 'Signing in…',
+  cancel: 'Cancel',
+  signInWrong: 'The e-mail address or the password is wrong.',
+  signInInvalid: 'Give an e-mail address and a password.',
+  signInRateLimited: (minutes: number | null) =>
+    minutes === null
+      ? 'Too many failed sign-ins. Try again later.'
+      : `Too many failed sign-ins. Try again in ${minutes} min.`,
+  signInUnavailable: 'Signing in does not work right now. Try again in a moment.',
+  signOut: 'Sign out',
+  signOutFailed: 'Signing out failed. Try again.',
+  signedInAs: 'Signed in',
+  roles: {
+    viewer: 'viewer',
+    coordinator: 'coordinator',
+    researcher: 'researcher',
+    admin: 'administrator',
+  },
   instructionsHeading: 'Consultation instructions',
   instructionsOf: (code: string, name: string) => `${code} ${name}`,
   noneListed: 'Not listed',
