@@ -13,6 +13,7 @@
 import { readableTextColor } from '../../../common/color-contrast.ts';
 import {
   type Box,
+  boxesOverlap,
   type LabelledStation,
   type LabelObstacles,
   type LabelPlan,
@@ -32,15 +33,25 @@ import { interchangeMarker, type MarkerPoint } from './station-marker.ts';
 
 /** Distance between the centre lines of two lanes, in map units (a line is 6 wide). */
 export const LANE_SPACING = 8;
-/** Distance from a terminus to its line's code badge, in map units. */
-export const BADGE_DISTANCE = 40;
+/**
+ * Distance from a terminus to the centre of its line's code badge, in map units: room for the
+ * badge at its largest (see {@link BADGE_MAX_SCALE}).
+ */
+export const BADGE_DISTANCE = 66;
 /** Distance between an overlay rail and the map, in map units. */
 export const OVERLAY_MARGIN = 240;
 /** Width of a line, in map units. */
 export const LINE_WIDTH = 6;
-/** Size of a line's code badge, in map units. */
-export const BADGE_WIDTH = 44;
-export const BADGE_HEIGHT = 26;
+/** Size and font size of a line's code badge at scale 1 (close zooms), in map units. */
+export const BADGE_WIDTH = 40;
+export const BADGE_HEIGHT = 24;
+export const BADGE_FONT = 16;
+/**
+ * How far the badges grow at far zooms so that their codes stay legible (map-style.ts): at
+ * most this many times their size at scale 1. Label placement keeps names clear of them at
+ * this size.
+ */
+export const BADGE_MAX_SCALE = 2.3;
 /** Marker diameters of a plain expert and a unit, in map units. */
 const EXPERT_SIZE = 14;
 const UNIT_SIZE = 18;
@@ -411,18 +422,37 @@ function drawMap(
       // A second line ending at the same station stacks its badge further out.
       const stacked = badgesAt.get(stationId) ?? 0;
       badgesAt.set(stationId, stacked + 1);
-      const distance = BADGE_DISTANCE + stacked * (BADGE_HEIGHT + 4);
-      const position = {
-        x: round(at.x + outward.x * distance),
-        y: round(at.y + outward.y * distance),
+      const halfWidth = (BADGE_WIDTH * BADGE_MAX_SCALE) / 2 + 1;
+      const halfHeight = (BADGE_HEIGHT * BADGE_MAX_SCALE) / 2 + 1;
+      const boxAt = (distance: number): { position: Point; box: Box } => {
+        const position = {
+          x: round(at.x + outward.x * distance),
+          y: round(at.y + outward.y * distance),
+        };
+        return {
+          position,
+          box: {
+            minX: position.x - halfWidth,
+            minY: position.y - halfHeight,
+            maxX: position.x + halfWidth,
+            maxY: position.y + halfHeight,
+          },
+        };
       };
+      // Further out while it would cover a badge placed before (termini close together).
+      let distance = BADGE_DISTANCE + stacked * (BADGE_HEIGHT * BADGE_MAX_SCALE + 6);
+      let placed = boxAt(distance);
+      for (
+        let tries = 0;
+        tries < 6 && badgeBoxes.some((other) => boxesOverlap(other, placed.box));
+        tries++
+      ) {
+        distance += (BADGE_HEIGHT * BADGE_MAX_SCALE) / 2;
+        placed = boxAt(distance);
+      }
+      const position = placed.position;
       // The badge's 2-wide white border reaches 1 beyond its box.
-      badgeBoxes.push({
-        minX: position.x - BADGE_WIDTH / 2 - 1,
-        minY: position.y - BADGE_HEIGHT / 2 - 1,
-        maxX: position.x + BADGE_WIDTH / 2 + 1,
-        maxY: position.y + BADGE_HEIGHT / 2 + 1,
-      });
+      badgeBoxes.push(placed.box);
       const gap = notices.get(line.code)?.level === 'gap';
       const data: LineBadgeData = {
         id: `badge:${line.code}:${endIndex === 0 ? 'start' : 'end'}`,

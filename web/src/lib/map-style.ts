@@ -8,7 +8,13 @@
  */
 import { readableTextColor } from '../../../common/color-contrast.ts';
 import { LABEL_GAP, LABEL_PADDING, LABEL_ZOOMS, labelFont } from './label-placement.ts';
-import { BADGE_HEIGHT, BADGE_WIDTH, LINE_WIDTH } from './map-elements.ts';
+import {
+  BADGE_FONT,
+  BADGE_HEIGHT,
+  BADGE_MAX_SCALE,
+  BADGE_WIDTH,
+  LINE_WIDTH,
+} from './map-elements.ts';
 import type { MapLine } from './network-map.types.ts';
 
 export type StyleValue = string | number | number[];
@@ -133,7 +139,7 @@ const BASE_RULES: MapStyleRule[] = [
       'border-width': 2,
       'border-color': '#ffffff',
       label: 'data(caption)',
-      'font-size': 16,
+      'font-size': BADGE_FONT,
       'font-weight': 'bold',
       color: '#ffffff',
       'text-halign': 'center',
@@ -328,6 +334,16 @@ export function labelRules(level: number): MapStyleRule[] {
       'text-max-width': `${round2(OVERLAY_LABEL_PX / zoom)}px`,
     },
   });
+  // Line code badges: their code at least BADGE_FONT_PX on screen, up to BADGE_MAX_SCALE.
+  const badge = badgeScale(zoom);
+  rules.push({
+    selector: 'node.line-badge',
+    style: {
+      width: round2(BADGE_WIDTH * badge),
+      height: round2(BADGE_HEIGHT * badge),
+      'font-size': round2(BADGE_FONT * badge),
+    },
+  });
   // Links and rails keep an on-screen width and dash length at every zoom.
   const px = (onScreen: number, least: number) => round2(Math.max(least, onScreen / zoom));
   rules.push(
@@ -350,6 +366,14 @@ export function labelRules(level: number): MapStyleRule[] {
     style: shown(important.fontSize, important.maxWidth),
   });
   return rules;
+}
+
+/** On-screen size of a line code badge's text at far zooms, in px. */
+export const BADGE_FONT_PX = 12;
+
+/** How much the code badges grow at `zoom` so that their text is BADGE_FONT_PX high on screen. */
+export function badgeScale(zoom: number): number {
+  return Math.min(BADGE_MAX_SCALE, Math.max(1, BADGE_FONT_PX / (BADGE_FONT * zoom)));
 }
 
 function round2(value: number): number {
