@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BADGE_FONT } from '../../web/src/lib/map-elements.ts';
+import { badgeScale } from '../../web/src/lib/map-style.ts';
 import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 
@@ -110,6 +112,10 @@ describe('overlay layers', () => {
     expect(await group.getByRole('checkbox', { name: 'VIP-verkostot' }).isChecked()).toBe(false);
     expect(await overlayCount(page)).toBe('0');
     expect(layersParam(page)).toBeNull();
+    // Every line's code badge is legible at the default zoom: 11 px or more on screen.
+    const zoom = Number(await page.getAttribute(MAP, 'data-zoom'));
+    expect(BADGE_FONT * badgeScale(zoom) * zoom).toBeGreaterThanOrEqual(11);
+    await page.screenshot({ path: `${SHOTS}default-zoom-badges.png` });
 
     await page.getByRole('button', { name: 'Lista' }).click();
     await page.getByTestId('list-view').waitFor();

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { countLabelOverlaps, LABEL_ZOOMS } from '../../web/src/lib/label-placement.ts';
 import {
+  BADGE_HEIGHT,
+  BADGE_MAX_SCALE,
+  BADGE_WIDTH,
   elementView,
   LANE_SPACING,
   labelPriority,
@@ -288,6 +291,41 @@ describe('lanes from the layout', () => {
     // is up.
     expect(offsetOf(byId(elements, 'segment:L1:b:c'))).toEqual([0, LANE_SPACING / 2]);
     expect(offsetOf(byId(elements, 'segment:L2:c:b'))).toEqual([0, -LANE_SPACING / 2]);
+  });
+});
+
+describe('line code badges', () => {
+  it('move further out rather than cover the badge of a line ending nearby', () => {
+    // L1 and L2 both end at stations 20 apart, running the same way: their badges would meet.
+    const map: NetworkMap = {
+      lines: [
+        { id: 'line-L1', code: 'L1', name: 'Yksi', color: '#006dac' },
+        { id: 'line-L2', code: 'L2', name: 'Kaksi', color: '#c23b00' },
+      ],
+      stations: [
+        station('a', 0, 0, ['L1']),
+        station('b', 120, 0, ['L1']),
+        station('c', 0, 20, ['L2']),
+        station('d', 120, 20, ['L2']),
+      ],
+      segments: [
+        { lineCode: 'L1', from: 'a', to: 'b', offset: 0 },
+        { lineCode: 'L2', from: 'c', to: 'd', offset: 0 },
+      ],
+    };
+    const badges = toMapElements(map).filter((element) => element.classes.includes('line-badge'));
+    expect(badges).toHaveLength(4);
+    const half = {
+      x: (BADGE_WIDTH * BADGE_MAX_SCALE) / 2,
+      y: (BADGE_HEIGHT * BADGE_MAX_SCALE) / 2,
+    };
+    for (const [i, one] of badges.entries()) {
+      for (const other of badges.slice(i + 1)) {
+        const dx = Math.abs((one.position?.x ?? 0) - (other.position?.x ?? 0));
+        const dy = Math.abs((one.position?.y ?? 0) - (other.position?.y ?? 0));
+        expect(dx >= 2 * half.x || dy >= 2 * half.y).toBe(true);
+      }
+    }
   });
 });
 

@@ -7,7 +7,13 @@ import {
   LABEL_ZOOMS,
   labelLevelForZoom,
 } from '../../web/src/lib/label-placement.ts';
-import { lineColor, type MapStyleRule, mapStylesheet } from '../../web/src/lib/map-style.ts';
+import { BADGE_FONT, BADGE_MAX_SCALE } from '../../web/src/lib/map-elements.ts';
+import {
+  badgeScale,
+  lineColor,
+  type MapStyleRule,
+  mapStylesheet,
+} from '../../web/src/lib/map-style.ts';
 
 function rule(sheet: MapStyleRule[], selector: string): MapStyleRule {
   const found = sheet.find((candidate) => candidate.selector === selector);
@@ -104,5 +110,25 @@ describe('mapStylesheet', () => {
     ]);
     expect(rule(odd, 'edge.segment[lineCode = "L1"]').style['line-color']).toBe('#555555');
     expect(odd.some((entry) => entry.selector.includes('L2"]'))).toBe(false);
+  });
+});
+
+describe('line code badges', () => {
+  it('grow at far zooms so that their code stays at least 11 px high on screen', () => {
+    // The demo map opens at a zoom of about 0.32 on a 1366 px wide window.
+    for (const zoom of [0.3, 0.32, 0.4, 0.5, 0.75, 1, 2]) {
+      expect(BADGE_FONT * badgeScale(zoom) * zoom).toBeGreaterThanOrEqual(11);
+    }
+    expect(badgeScale(1)).toBe(1);
+    expect(badgeScale(0.01)).toBe(BADGE_MAX_SCALE);
+  });
+
+  it('get the size of the label level in the stylesheet', () => {
+    const level = labelLevelForZoom(0.32);
+    const zoom = LABEL_ZOOMS[level] as number;
+    const badge = mapStylesheet(LINES, level).filter(
+      (entry) => entry.selector === 'node.line-badge',
+    );
+    expect(badge.at(-1)?.style['font-size']).toBeCloseTo(BADGE_FONT * badgeScale(zoom), 1);
   });
 });
