@@ -137,7 +137,9 @@ describe('signing in', () => {
           ((brand?.y ?? 0) + (brand?.height ?? 0) / 2),
       ),
     ).toBeLessThan(12);
-    expect(header?.height ?? 999).toBeLessThan(80);
+    // One row: the account area starts above the brand's bottom edge, not on a second row.
+    expect(account?.y ?? 999).toBeLessThan((brand?.y ?? 0) + (brand?.height ?? 0));
+    expect(header?.height ?? 999).toBeLessThan(100);
     await page.screenshot({ path: `${SHOTS}signed-in-card.png` });
 
     // Reading more after a reload: the session is still there, requests carry its CSRF token.
