@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Database } from '../../database/neo4j-driver.ts';
 import { describeError } from '../../database/neo4j-driver.ts';
-import { readSessionCookie } from '../auth/session-cookie.ts';
 import type { SignIn } from '../auth/sign-in.ts';
+import { allowGetOnly, sendJson, staffSessionFor } from '../auth/staff-download.ts';
 import { exportBackup } from './backup.service.ts';
 
 export interface BackupRouteOptions {
@@ -18,43 +18,19 @@ export interface BackupRouteOptions {
   logger: Logger;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify(body));
-}
-
 /** Handles `/admin/backup`; the caller routes only that path here. */
 export function createBackupRoute({ database, signIn, logger }: BackupRouteOptions) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     request.resume();
-    if (request.method !== 'GET') {
-      response.setHeader('allow', 'GET');
-      sendJson(response, 405, {
-        code: 'METHOD_NOT_ALLOWED',
-        message: 'Käytä GET.',
-        messageEn: 'Use GET.',
-      });
+    if (!allowGetOnly(request, response)) {
       return;
     }
     try {
-      const session = await signIn.sessionOf(readSessionCookie(request.headers.cookie));
+      const session = await staffSessionFor(request, response, signIn, ['admin'], {
+        message: 'Vain ylläpitäjä voi ladata varmuuskopion.',
+        messageEn: 'Only an admin can download a backup.',
+      });
       if (!session) {
-        sendJson(response, 401, {
-          code: 'UNAUTHENTICATED',
-          message: 'Kirjaudu sisään.',
-          messageEn: 'Sign in first.',
-        });
-        return;
-      }
-      if (session.account.role !== 'admin') {
-        sendJson(response, 403, {
-          code: 'FORBIDDEN',
-          message: 'Vain ylläpitäjä voi ladata varmuuskopion.',
-          messageEn: 'Only an admin can download a backup.',
-        });
         return;
       }
       const { file, warnings } = await exportBackup(database, { includeAccounts: false });

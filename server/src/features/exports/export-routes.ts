@@ -9,8 +9,8 @@ import type { Logger } from 'pino';
 import type { Database } from '../../database/neo4j-driver.ts';
 import { describeError } from '../../database/neo4j-driver.ts';
 import type { Role } from '../auth/account.types.ts';
-import { readSessionCookie } from '../auth/session-cookie.ts';
 import type { SignIn } from '../auth/sign-in.ts';
+import { allowGetOnly, sendJson, staffSessionFor } from '../auth/staff-download.ts';
 import { ExportRepository } from './export.repository.ts';
 import type { ExportNetwork } from './export.types.ts';
 import {
@@ -54,14 +54,6 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   },
 };
 
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify(body));
-}
-
 /** Handles `/export/*`; the caller routes only those paths here. */
 export function createExportRoute({ database, signIn, logger }: ExportRouteOptions) {
   const repository = new ExportRepository(database);
@@ -76,31 +68,15 @@ export function createExportRoute({ database, signIn, logger }: ExportRouteOptio
       });
       return;
     }
-    if (request.method !== 'GET') {
-      response.setHeader('allow', 'GET');
-      sendJson(response, 405, {
-        code: 'METHOD_NOT_ALLOWED',
-        message: 'Käytä GET.',
-        messageEn: 'Use GET.',
-      });
+    if (!allowGetOnly(request, response)) {
       return;
     }
     try {
-      const session = await signIn.sessionOf(readSessionCookie(request.headers.cookie));
+      const session = await staffSessionFor(request, response, signIn, EXPORT_ROLES, {
+        message: 'Vain tutkijat, koordinaattorit ja ylläpitäjät voivat ladata viennit.',
+        messageEn: 'Only researchers, coordinators and admins can download the exports.',
+      });
       if (!session) {
-        sendJson(response, 401, {
-          code: 'UNAUTHENTICATED',
-          message: 'Kirjaudu sisään.',
-          messageEn: 'Sign in first.',
-        });
-        return;
-      }
-      if (!EXPORT_ROLES.includes(session.account.role)) {
-        sendJson(response, 403, {
-          code: 'FORBIDDEN',
-          message: 'Vain tutkijat, koordinaattorit ja ylläpitäjät voivat ladata viennit.',
-          messageEn: 'Only researchers, coordinators and admins can download the exports.',
-        });
         return;
       }
       const network = visibleContacts(await repository.load(), true);
