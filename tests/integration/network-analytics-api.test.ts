@@ -9,6 +9,12 @@ import {
   recordsOf,
   writeTransaction,
 } from '../../server/src/database/neo4j-driver.ts';
+import { AnalyticsRepository } from '../../server/src/features/analytics/analytics.repository.ts';
+import {
+  computeInWorker,
+  NetworkAnalyticsService,
+} from '../../server/src/features/analytics/analytics.service.ts';
+import { computeNetworkAnalytics } from '../../server/src/features/analytics/network-analytics.ts';
 import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
@@ -156,6 +162,52 @@ describe('networkAnalytics', () => {
       '{ networkAnalytics { revision } }',
     );
     expect(after.data.networkAnalytics.revision).toBe(revision);
+  });
+
+  it('answers a large network first with estimated betweenness, then with the exact figures', async () => {
+    // The demo graph is small enough to be exact at once; a sample of 5 sources stands in for
+    // the national network's 1,000 of 5,000, on the same worker threads.
+    const { data } = await researcher.graphql<{
+      networkAnalytics: {
+        betweennessExact: boolean;
+        betweennessSources: number;
+        stationCount: number;
+      };
+    }>('{ networkAnalytics { betweennessExact betweennessSources stationCount } }');
+    expect(data.networkAnalytics.betweennessExact).toBe(true);
+    expect(data.networkAnalytics.betweennessSources).toBeGreaterThanOrEqual(
+      data.networkAnalytics.stationCount,
+    );
+
+    const service = new NetworkAnalyticsService(database, (input, revision, today) =>
+      computeInWorker(input, revision, today, 5),
+    );
+    const today = '2026-11-23';
+    const estimate = await service.current(today);
+    expect(estimate.betweennessExact).toBe(false);
+    expect(estimate.betweennessSources).toBe(5);
+    const exact = await service.exact(today);
+    expect(exact.betweennessExact).toBe(true);
+    expect(exact.betweennessSources).toBe(exact.stationCount);
+    // Same revision and analyses; only betweenness (and so the ranking) is refined.
+    expect(exact.revision).toBe(estimate.revision);
+    expect(exact.coverage).toEqual(estimate.coverage);
+    expect(exact.stations.map((station) => station.betweenness)).not.toEqual(
+      estimate.stations.map((station) => station.betweenness),
+    );
+    expect(await service.current(today)).toBe(exact);
+
+    const inThisThread = computeNetworkAnalytics(
+      await new AnalyticsRepository(database).load().then((rows) => rows.input),
+      {
+        revision: exact.revision,
+        today,
+      },
+    );
+    const exactById = new Map(exact.stations.map((station) => [station.id, station.betweenness]));
+    for (const station of inThisThread.stations) {
+      expect(exactById.get(station.id)).toBeCloseTo(station.betweenness, 10);
+    }
   });
 
   it('refuses a limit out of range with a typed error', async () => {

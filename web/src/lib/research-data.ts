@@ -3,7 +3,7 @@
 export const RESEARCH_QUERY = /* GraphQL */ `
   query Research {
     networkAnalytics {
-      revision stationCount edgeCount lineCodes
+      revision stationCount edgeCount lineCodes betweennessExact betweennessSources
       centralStations(limit: 25) { id name lineCodes degree betweenness articulationPoint }
       bridgeStations(limit: 25) { id name lineCodes degree betweenness }
       articulationPoints { id name lineCodes degree }
@@ -44,6 +44,8 @@ export interface ResearchData {
     stationCount: number;
     edgeCount: number;
     lineCodes: string[];
+    betweennessExact: boolean;
+    betweennessSources: number;
     centralStations: AnalyticsStation[];
     bridgeStations: AnalyticsStation[];
     articulationPoints: AnalyticsStation[];

@@ -17,6 +17,8 @@ const fi = {
   sortBy: (column: string) => `Lajittele: ${column}`,
   showOnMap: 'Näytä kartalla',
   centralTitle: 'Keskeisimmät asemat',
+  betweennessEstimate: (sources: number, stations: number) =>
+    `Arvio ${sources} aseman otoksesta (${stations} asemaa); tarkat luvut lasketaan parhaillaan. Päivitä sivu hetken päästä.`,
   centralCaption:
     'Asemat välillisyyskeskeisyyden mukaan (kuinka moni lyhin reitti kulkee aseman kautta).',
   bridgesTitle: 'Linjoja yhdistävät asemat',
@@ -88,6 +90,8 @@ const sv: ResearchMessages = {
   sortBy: (column) => `Sortera: ${column}`,
   showOnMap: 'Visa på kartan',
   centralTitle: 'De mest centrala stationerna',
+  betweennessEstimate: (sources, stations) =>
+    `Uppskattning från ett urval av ${sources} stationer (av ${stations}); de exakta siffrorna beräknas just nu. Uppdatera sidan om en stund.`,
   centralCaption:
     'Stationer efter mellanliggande centralitet (hur många kortaste vägar går via stationen).',
   bridgesTitle: 'Stationer som förbinder linjer',
@@ -157,6 +161,8 @@ const en: ResearchMessages = {
   sortBy: (column) => `Sort by ${column}`,
   showOnMap: 'Show on map',
   centralTitle: 'Most central stations',
+  betweennessEstimate: (sources, stations) =>
+    `Estimated from a sample of ${sources} of ${stations} stations; the exact figures are being computed. Reload the page in a moment.`,
   centralCaption: 'Stations by betweenness centrality (how many shortest paths pass through them).',
   bridgesTitle: 'Stations that bridge lines',
   articulationTitle: 'Single points of failure: stations whose loss splits the network',

@@ -1,14 +1,21 @@
 /**
- * Worker thread entry: computes the analytics away from the event loop, so that a national-scale
- * computation (seconds of betweenness) never stalls the requests of other users.
+ * Worker-thread tasks of the analytics pool, so that a national-scale computation (seconds of
+ * betweenness) never stalls the requests of other users: the analyses other than betweenness,
+ * and betweenness counted from some of the sources (they are split over the pool's threads).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalyticsInput } from './analytics.types.ts';
-import { computeNetworkAnalytics } from './network-analytics.ts';
+import type { AnalyticsInput, NetworkAnalyticsResult } from './analytics.types.ts';
+import { betweennessPart, type CompactGraph, graphOfCompact } from './betweenness-parts.ts';
+import { analyticsWithoutBetweenness } from './network-analytics.ts';
 
-const { input, revision, today } = workerData as {
-  input: AnalyticsInput;
-  revision: number;
-  today: string;
-};
-parentPort?.postMessage(computeNetworkAnalytics(input, { revision, today }));
+export type AnalyticsTask =
+  | { kind: 'analytics'; input: AnalyticsInput; revision: number; today: string }
+  | { kind: 'betweenness'; graph: CompactGraph; sources: Uint32Array };
+
+export default function runAnalyticsTask(
+  task: AnalyticsTask,
+): NetworkAnalyticsResult | Float64Array {
+  if (task.kind === 'analytics') {
+    return analyticsWithoutBetweenness(task.input, task);
+  }
+  return betweennessPart(graphOfCompact(task.graph), task.sources);
+}

@@ -181,7 +181,8 @@ const limitArgs = z.object({ limit: z.number().int().min(1).max(10_000) });
 
 const NetworkAnalyticsRef = builder.objectRef<NetworkAnalyticsResult>('NetworkAnalytics');
 NetworkAnalyticsRef.implement({
-  description: 'Analytics of the whole network, computed once per network revision.',
+  description:
+    'Analytics of the whole network, computed once per network revision (and day, which decides who is away).',
   fields: (t) => ({
     revision: t.exposeInt('revision', { description: 'The network revision computed from.' }),
     today: t.exposeString('today', { description: 'The date that decided who is away.' }),
@@ -191,6 +192,13 @@ NetworkAnalyticsRef.implement({
       description: 'Edges of the station graph: pairs of stations next to each other on a line.',
     }),
     lineCodes: t.exposeStringList('lineCodes', { description: 'Active lines, in line order.' }),
+    betweennessExact: t.exposeBoolean('betweennessExact', {
+      description:
+        'Whether betweenness is exact. Right after a change of a network of more than 1,000 stations it is first estimated from a sample of source stations (within a few per cent), and exact a few seconds later.',
+    }),
+    betweennessSources: t.exposeInt('betweennessSources', {
+      description: 'How many stations betweenness was counted from: every station when exact.',
+    }),
     centralStations: t.field({
       type: [StationCentralityRef],
       description: 'Stations by betweenness centrality, highest first.',

@@ -1,67 +1,128 @@
 /**
  * The analytics of the current network, computed once per network revision (and Finnish day,
- * which decides who is away) in a worker thread, and shared by every request until the graph
- * changes. The rows are kept with the shared NetworkRevisionCache, so concurrent requests for a
+ * which decides who is away) on a pool of worker threads, and shared by every request until the
+ * graph changes. The rows are kept with the shared NetworkRevisionCache, so concurrent requests for a
  * revision share one read and one computation.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
 import type { Database } from '../../database/neo4j-driver.ts';
 import { NetworkRevisionCache, RevisionReader } from '../audit/network-revision-cache.ts';
 import { AnalyticsRepository } from './analytics.repository.ts';
 import type { AnalyticsInput, NetworkAnalyticsResult } from './analytics.types.ts';
-import { computeNetworkAnalytics } from './network-analytics.ts';
+import type { AnalyticsTask } from './analytics-worker.ts';
+import { betweennessSources, combineBetweenness, compactGraph } from './betweenness-parts.ts';
+import { computeNetworkAnalytics, stationGraph, withBetweenness } from './network-analytics.ts';
 
-/** Runs the computation in a worker thread; falls back to this thread when no worker starts. */
+let pool: Piscina<AnalyticsTask, NetworkAnalyticsResult | Float64Array> | undefined;
+
+/**
+ * The analytics threads, one per core, started on first use and kept a while after it: starting
+ * a thread (and compiling TypeScript in it) costs about a quarter of a second. Idle threads do
+ * not keep the process alive.
+ */
+function analyticsPool() {
+  if (!pool) {
+    // Workers load TypeScript with tsx's loader, as the server itself runs on tsx.
+    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    const tsxLoader = pathToFileURL(join(tsxRoot, 'dist/loader.mjs')).href;
+    pool = new Piscina({
+      filename: fileURLToPath(new URL('./analytics-worker.ts', import.meta.url)),
+      execArgv: ['--import', tsxLoader],
+      minThreads: 0,
+      maxThreads: Math.max(1, availableParallelism()),
+      idleTimeout: 5 * 60_000,
+    });
+  }
+  return pool;
+}
+
+/**
+ * Stations counted from for the first answer after a change of a large network: about half a
+ * second of betweenness at national scale instead of seconds, within a few per cent of the
+ * exact figures (bench/RESULTS.md); the exact figures follow in the background.
+ */
+export const BETWEENNESS_SAMPLE = 1000;
+
+/** The first answer for a revision, and the exact one when the first is an estimate. */
+export interface AnalyticsRun {
+  first: Promise<NetworkAnalyticsResult>;
+  exact: Promise<NetworkAnalyticsResult>;
+}
+
+/**
+ * Computes the analytics on the pool's threads: the analyses other than betweenness in one task
+ * and betweenness in several parts at once, then adds up the parts. Several parts per thread keep
+ * every core busy to the end whatever each task costs. A network of more than `sampleSize`
+ * stations first gets estimated betweenness, then exact betweenness. Falls back to this thread
+ * when no worker starts.
+ */
 export function computeInWorker(
   input: AnalyticsInput,
   revision: number,
   today: string,
-): Promise<NetworkAnalyticsResult> {
-  let worker: Worker;
+  sampleSize = BETWEENNESS_SAMPLE,
+): AnalyticsRun {
+  let threads: ReturnType<typeof analyticsPool>;
   try {
-    // The worker loads TypeScript through tsx's loader API, as the server itself runs on tsx.
-    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-    const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-    const entry = new URL('./analytics-worker.ts', import.meta.url).href;
-    const bootstrap = `(async () => {
-      const { register } = await import(${JSON.stringify(tsxApi)});
-      register();
-      await import(${JSON.stringify(entry)});
-    })().catch((error) => { throw error; });`;
-    worker = new Worker(bootstrap, { eval: true, workerData: { input, revision, today } });
+    threads = analyticsPool();
   } catch {
-    return Promise.resolve(computeNetworkAnalytics(input, { revision, today }));
+    const local = Promise.resolve(computeNetworkAnalytics(input, { revision, today }));
+    return { first: local, exact: local };
   }
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    worker.once('message', (result: NetworkAnalyticsResult) => {
-      settled = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (!settled) {
-        settled = true;
-        reject(error);
-      }
-    });
-    worker.once('exit', (code) => {
-      if (!settled) {
-        settled = true;
-        reject(new Error(`The analytics worker stopped with code ${code}`));
-      }
-    });
-  });
+  const graph = compactGraph(stationGraph(input));
+  const order = graph.nodes.length;
+  const betweenness = async (sources: Uint32Array) => {
+    const parts = Math.min(sources.length, threads.options.maxThreads * 3);
+    const results = await Promise.all(
+      Array.from({ length: parts }, (_, part) =>
+        threads.run({
+          kind: 'betweenness',
+          graph,
+          sources: sources.filter((_source, index) => index % parts === part),
+        }),
+      ),
+    );
+    return combineBetweenness(graph.nodes, results as Float64Array[], sources.length);
+  };
+  const rest = threads.run({
+    kind: 'analytics',
+    input,
+    revision,
+    today,
+  }) as Promise<NetworkAnalyticsResult>;
+  const firstSources = betweennessSources(order, sampleSize);
+  const exactFirst = firstSources.length >= order;
+  const first = Promise.all([rest, betweenness(firstSources)]).then(([analytics, values]) =>
+    withBetweenness(analytics, values, { sources: firstSources.length, exact: exactFirst }),
+  );
+  if (exactFirst) {
+    return { first, exact: first };
+  }
+  // Started once the estimate is out, so the two do not share the cores.
+  const exact = first.then(async (estimate) =>
+    withBetweenness(estimate, await betweenness(betweennessSources(order, order)), {
+      sources: order,
+      exact: true,
+    }),
+  );
+  return { first, exact };
 }
 
 /** The rows of one revision, and the analytics computed from them for the last day asked. */
 interface RevisionEntry {
   revision: number;
   input: AnalyticsInput;
-  results: Map<string, Promise<NetworkAnalyticsResult>>;
+  results: Map<string, DayAnalytics>;
+}
+
+/** The analytics of one revision and day: the first answer, replaced by the exact one. */
+interface DayAnalytics {
+  run: AnalyticsRun;
+  exact?: NetworkAnalyticsResult;
 }
 
 export class NetworkAnalyticsService {
@@ -70,7 +131,11 @@ export class NetworkAnalyticsService {
 
   constructor(
     database: Database,
-    private readonly compute: typeof computeInWorker = computeInWorker,
+    private readonly compute: (
+      input: AnalyticsInput,
+      revision: number,
+      today: string,
+    ) => AnalyticsRun = computeInWorker,
   ) {
     const repository = new AnalyticsRepository(database);
     this.revisions = RevisionReader.of(database);
@@ -80,8 +145,21 @@ export class NetworkAnalyticsService {
     }));
   }
 
-  /** The analytics of the current revision: from the cache, or computed once for it. */
+  /**
+   * The analytics of the current revision: exact when computed, else the first answer (for a
+   * large network an estimate of betweenness, while the exact figures are computed).
+   */
   async current(today: string): Promise<NetworkAnalyticsResult> {
+    const day = await this.day(today);
+    return day.exact ?? day.run.first;
+  }
+
+  /** The exact analytics of the current revision, waiting for them if needed (bench, tests). */
+  async exact(today: string): Promise<NetworkAnalyticsResult> {
+    return (await this.day(today)).run.exact;
+  }
+
+  private async day(today: string): Promise<DayAnalytics> {
     const entry = await this.rows.get(await this.revisions.read());
     const known = entry.results.get(today);
     if (known) {
@@ -89,15 +167,23 @@ export class NetworkAnalyticsService {
     }
     // Only today's figures are kept: who is away changes at midnight.
     entry.results.clear();
-    const result = this.compute(entry.input, entry.revision, today);
-    entry.results.set(today, result);
-    result.catch(() => {
-      // A failed computation is not kept: the next request tries again.
-      if (entry.results.get(today) === result) {
-        entry.results.delete(today);
-      }
+    const day: DayAnalytics = { run: this.compute(entry.input, entry.revision, today) };
+    entry.results.set(today, day);
+    day.run.exact.then(
+      (exact) => {
+        day.exact = exact;
+      },
+      () => {
+        // A failed computation is not kept: the next request tries again.
+        if (entry.results.get(today) === day) {
+          entry.results.delete(today);
+        }
+      },
+    );
+    day.run.first.catch(() => {
+      // Handled through `exact`, which fails with it.
     });
-    return result;
+    return day;
   }
 }
 

@@ -120,6 +120,13 @@ export interface NetworkAnalyticsResult {
   lineCodes: string[];
   /** Every station, by betweenness (highest first). */
   stations: StationCentrality[];
+  /**
+   * How many stations betweenness was counted from: all of them (exact), or a sample while the
+   * exact figures of a large network are still being computed (an estimate).
+   */
+  betweennessSources: number;
+  /** Whether betweenness is exact (every station a source) rather than an estimate. */
+  betweennessExact: boolean;
   overlaps: LineOverlap[];
   dependencies: LineDependency[];
   coverage: CoverageCell[];

@@ -3,12 +3,12 @@
  * they can be unit-tested on a hand-made graph and benchmarked at national scale.
  *
  * The station graph is the metro map's: an undirected edge between stations that follow each
- * other on some line. Centralities come from graphology-metrics and articulation points from
- * Cytoscape.js (Hopcroft-Tarjan), both maintained libraries; the rest is counting.
+ * other on some line. Betweenness comes from graphology's indexed Brandes (betweenness-parts.ts)
+ * and articulation points from Cytoscape.js (Hopcroft-Tarjan), both maintained libraries; the
+ * rest is counting.
  */
 import cytoscape from 'cytoscape';
 import { UndirectedGraph } from 'graphology';
-import { betweenness as betweennessCentrality } from 'graphology-metrics/centrality/index.js';
 import type {
   AnalyticsInput,
   CoverageCell,
@@ -18,6 +18,7 @@ import type {
   NetworkAnalyticsResult,
   StationCentrality,
 } from './analytics.types.ts';
+import { betweennessOf } from './betweenness-parts.ts';
 
 /** Whether a station is away on `today` (ISO date): `awayUntil` is the first day back. */
 export function isAway(awayUntil: string | null, today: string): boolean {
@@ -292,13 +293,15 @@ export function lineResearch(input: AnalyticsInput): LineResearch[] {
   });
 }
 
-/** Computes every analysis of the network from its rows. */
-export function computeNetworkAnalytics(
+/**
+ * Every analysis of the network except betweenness, which is the one that takes seconds at
+ * national scale: it is computed apart (split over threads) and filled in by `withBetweenness`.
+ */
+export function analyticsWithoutBetweenness(
   input: AnalyticsInput,
   options: { revision: number; today: string; now?: Date },
 ): NetworkAnalyticsResult {
   const graph = stationGraph(input);
-  const betweenness = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
   const cuts = articulationPoints(graph);
   const linesOf = lineCodesByStation(input);
   const stations: StationCentrality[] = input.stations
@@ -309,11 +312,10 @@ export function computeNetworkAnalytics(
       kind: station.kind,
       lineCodes: linesOf.get(station.id) ?? [],
       degree: graph.degree(station.id),
-      betweenness: betweenness[station.id] ?? 0,
+      betweenness: 0,
       articulationPoint: cuts.has(station.id),
       away: isAway(station.awayUntil, options.today),
-    }))
-    .sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id));
+    }));
   const { coverage, dependencies } = coverageAndDependencies(input, options.today);
   const research = lineResearch(input);
   return {
@@ -324,6 +326,8 @@ export function computeNetworkAnalytics(
     edgeCount: graph.size,
     lineCodes: [...input.lines].sort((a, b) => a.number - b.number).map((line) => line.code),
     stations,
+    betweennessSources: 0,
+    betweennessExact: false,
     overlaps: lineOverlaps(input),
     dependencies,
     coverage,
@@ -332,4 +336,36 @@ export function computeNetworkAnalytics(
       .filter((line) => line.projects.length === 0)
       .map((line) => line.lineCode),
   };
+}
+
+/**
+ * Fills in each station's betweenness, counted from `count.sources` stations (every one when
+ * `count.exact`), and ranks the stations by it (ties by id).
+ */
+export function withBetweenness(
+  result: NetworkAnalyticsResult,
+  betweenness: Record<string, number>,
+  count: { sources: number; exact: boolean },
+): NetworkAnalyticsResult {
+  const stations = result.stations
+    .map((station) => ({ ...station, betweenness: betweenness[station.id] ?? 0 }))
+    .sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id));
+  return {
+    ...result,
+    stations,
+    betweennessSources: count.sources,
+    betweennessExact: count.exact,
+  };
+}
+
+/** Computes every analysis of the network from its rows, in this thread. */
+export function computeNetworkAnalytics(
+  input: AnalyticsInput,
+  options: { revision: number; today: string; now?: Date },
+): NetworkAnalyticsResult {
+  const graph = stationGraph(input);
+  return withBetweenness(analyticsWithoutBetweenness(input, options), betweennessOf(graph), {
+    sources: graph.order,
+    exact: true,
+  });
 }
