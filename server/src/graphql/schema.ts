@@ -15,6 +15,7 @@ import '../features/routing/routing.schema.ts';
 import '../features/auth/account.schema.ts';
 import '../features/audit/audit.schema.ts';
 import '../features/analytics/analytics.schema.ts';
+import '../features/data-health/data-health.schema.ts';
 import '../features/consultations/consultation.schema.ts';
 import '../features/editing/editing.schema.ts';
 

@@ -12,7 +12,7 @@ import type {
   AnalyticsStationRow,
 } from './analytics.types.ts';
 
-const REVISION = /* cypher */ `
+export const REVISION = /* cypher */ `
   OPTIONAL MATCH (r:NetworkRevision {key: 'network'})
   RETURN coalesce(r.value, 0) AS revision`;
 
@@ -36,7 +36,8 @@ const STATIONS = /* cypher */ `
          COLLECT { MATCH (s)-[:PRACTISES]->(m:Method) RETURN m.id } AS methodIds
   ORDER BY s.id`;
 
-const REGIONS = /* cypher */ `
+/** Every region with its parent (municipality -> county -> area -> country). */
+export const REGIONS = /* cypher */ `
   MATCH (r:Region)
   OPTIONAL MATCH (r)-[:PART_OF]->(parent:Region)
   RETURN r.code AS code, r.name AS name, r.kind AS kind, parent.code AS parentCode

@@ -7,8 +7,8 @@ export interface AnalyticsLineRow {
   stationIds: string[];
 }
 
-/** A station of the network map, with what the analytics need of it. */
-export interface AnalyticsStationRow {
+/** A station of the network map, with what the coverage of a line needs of it. */
+export interface CoverageStationRow {
   id: string;
   name: string;
   kind: 'EXPERT' | 'UNIT';
@@ -16,6 +16,10 @@ export interface AnalyticsStationRow {
   awayUntil: string | null;
   /** Codes of the regions it serves (any kind: a county or area serves all municipalities in it). */
   regionCodes: string[];
+}
+
+/** A station of the network map, with what the analytics need of it. */
+export interface AnalyticsStationRow extends CoverageStationRow {
   /** Ids of the methods an expert practises. */
   methodIds: string[];
 }
@@ -39,6 +43,13 @@ export interface AnalyticsProjectRow {
   lineCodes: string[];
   researchers: Array<{ id: string; name: string }>;
   partners: Array<{ id: string; name: string }>;
+}
+
+/** What line x region coverage is computed from (the analytics and the data-health checks). */
+export interface CoverageInput {
+  lines: AnalyticsLineRow[];
+  stations: CoverageStationRow[];
+  regions: AnalyticsRegionRow[];
 }
 
 /** Everything the analytics are computed from; read in one transaction per network revision. */

@@ -12,6 +12,7 @@ import { UndirectedGraph } from 'graphology';
 import type {
   AnalyticsInput,
   CoverageCell,
+  CoverageInput,
   LineDependency,
   LineOverlap,
   LineResearch,
@@ -102,7 +103,7 @@ export function lineOverlaps(input: AnalyticsInput): LineOverlap[] {
 }
 
 /** Region code -> the municipality codes it stands for (itself for a municipality). */
-function municipalitiesUnder(input: AnalyticsInput): Map<string, string[]> {
+export function municipalitiesUnder(input: Pick<CoverageInput, 'regions'>): Map<string, string[]> {
   const children = new Map<string, string[]>();
   for (const region of input.regions) {
     if (region.parentCode) {
@@ -141,7 +142,7 @@ interface CoverageTally {
  * depends on: who is the only available station of the line somewhere.
  */
 export function coverageAndDependencies(
-  input: AnalyticsInput,
+  input: CoverageInput,
   today: string,
 ): { coverage: CoverageCell[]; dependencies: LineDependency[] } {
   const under = municipalitiesUnder(input);
