@@ -712,6 +712,31 @@ describe('createLine', () => {
     await ok(admin.graphql, UNDO, { auditId: data.createLine.change.id });
     expect(await lineState('L93')).toBeNull();
   });
+
+  it('gives the line editor each text as written, where the reading fields fall back to Finnish', async () => {
+    const data = await ok<{ createLine: { change: { id: string } } }>(
+      admin.graphql,
+      CREATE_LINE,
+      input,
+    );
+    const { line } = await ok<{ line: Record<string, string | null> }>(
+      anonymous,
+      `{ line(code: "L93") {
+          nameSv: name(lang: SV) ownNameSv: nameIn(lang: SV) ownNameEn: nameIn(lang: EN)
+          descriptionEn: description(lang: EN) ownDescriptionEn: descriptionIn(lang: EN)
+          ownDescriptionFi: descriptionIn(lang: FI) ownInstructionsFi: instructionsIn(lang: FI) } }`,
+    );
+    expect(line).toEqual({
+      nameSv: 'Uusi testilinja',
+      ownNameSv: null,
+      ownNameEn: 'New test line',
+      descriptionEn: 'Testikuvaus',
+      ownDescriptionEn: null,
+      ownDescriptionFi: 'Testikuvaus',
+      ownInstructionsFi: null,
+    });
+    await ok(admin.graphql, UNDO, { auditId: data.createLine.change.id });
+  });
 });
 
 describe('createExpert and createUnit', () => {

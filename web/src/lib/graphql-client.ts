@@ -46,6 +46,8 @@ export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The first error's `extensions`: `problems` of INVALID_INPUT, `current` of CONFLICT. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -53,7 +55,7 @@ export class GraphQLRequestError extends Error {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
 }
 
 /** Posts `query` to /graphql and returns `data`, or throws a {@link GraphQLRequestError}. */
@@ -97,6 +99,7 @@ export async function requestGraphQL<T>(
     throw new GraphQLRequestError(
       body.errors.map((error) => error.message).join('; '),
       body.errors[0]?.extensions?.code ?? 'GRAPHQL',
+      body.errors[0]?.extensions ?? {},
     );
   }
   if (!response.ok || !body?.data) {

@@ -1,12 +1,22 @@
 /** GraphQL for lines: the coloured service-need lines of the metro map. */
 import { builder } from '../../graphql/builder.ts';
-import { inLanguage, LangEnum } from '../../graphql/lang.ts';
+import { inLanguage, type Lang, LangEnum } from '../../graphql/lang.ts';
 import { MethodRef } from '../methods/method.schema.ts';
 import { ResearchProjectRef } from '../research/research.schema.ts';
 import { ExpertRef, StationRef } from '../stations/station.schema.ts';
 import type { LineNode } from './line.types.ts';
 
 export const LineRef = builder.objectRef<LineNode>('Line');
+
+/** A text of the line exactly as written in `lang`: the editor must not mistake a fallback for a translation. */
+function ownText(
+  line: LineNode,
+  text: 'name' | 'description' | 'instructions',
+  lang: Lang,
+): string | null {
+  const suffix = lang === 'FI' ? 'Fi' : lang === 'SV' ? 'Sv' : 'En';
+  return line[`${text}${suffix}`] ?? null;
+}
 
 LineRef.implement({
   description:
@@ -41,6 +51,27 @@ LineRef.implement({
           { fi: line.instructionsFi, sv: line.instructionsSv, en: line.instructionsEn },
           lang,
         ),
+    }),
+    nameIn: t.string({
+      nullable: true,
+      description:
+        'The name as written in one language, null when not translated (no Finnish fallback): what the line editor shows.',
+      args: { lang: t.arg({ type: LangEnum, required: true }) },
+      resolve: (line, { lang }) => ownText(line, 'name', lang),
+    }),
+    descriptionIn: t.string({
+      nullable: true,
+      description:
+        'The description as written in one language, null when there is none in it (no Finnish fallback).',
+      args: { lang: t.arg({ type: LangEnum, required: true }) },
+      resolve: (line, { lang }) => ownText(line, 'description', lang),
+    }),
+    instructionsIn: t.string({
+      nullable: true,
+      description:
+        'The consultation instructions (Markdown) as written in one language, null when there are none in it (no Finnish fallback).',
+      args: { lang: t.arg({ type: LangEnum, required: true }) },
+      resolve: (line, { lang }) => ownText(line, 'instructions', lang),
     }),
     keywords: t.exposeStringList('keywords', {
       description: 'Terms that route a case description to this line (Finnish, Swedish, English).',

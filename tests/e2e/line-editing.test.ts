@@ -1,0 +1,253 @@
+/**
+ * A line coordinator keeps their line current from the web app, in real Chromium: edits the
+ * line's name and consultation instructions in "Muokkaa linjaa", and a signed-out worker then
+ * sees the change, without contact details. Someone else's save in between is a conflict shown
+ * with the line's current values; the server's problems are shown by their fields; a viewer
+ * gets no edit buttons. The line is L6, which no other browser test reads.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../server/src/database/neo4j-driver.ts';
+import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
+import type { Role } from '../../server/src/features/auth/account.types.ts';
+import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
+import { axeViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { connectTestDatabase } from '../support/test-neo4j.ts';
+
+const appUrl = inject('appUrl');
+const SHOTS = fileURLToPath(new URL('../../test-results/line-editing/', import.meta.url));
+const LINE = 'L6';
+const PASSWORD = `Kartta-${randomBytes(6).toString('hex')}`;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let database: Database;
+let coordinator: string;
+let viewer: string;
+/** An expert on the line whose card is not public: its contact details are staff-only. */
+let expert: { id: string; email: string; phone: string | null };
+
+async function account(role: Role, lineCodes: string[]): Promise<string> {
+  const email = `${role}-${randomBytes(4).toString('hex')}@example.fi`;
+  await new AccountRepository(database).create({
+    email,
+    role,
+    passwordHash: await hashPassword(PASSWORD),
+    expertId: null,
+    lineCodes,
+  });
+  return email;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  database = connectTestDatabase(inject('neo4jUri'));
+  coordinator = await account('coordinator', [LINE]);
+  viewer = await account('viewer', []);
+  const result = await database.driver.executeQuery(
+    `MATCH (e:Expert)-[:ON_LINE]->(:Line {code: $line})
+     WHERE e.email IS NOT NULL AND NOT coalesce(e.publicCard, false)
+     RETURN e.id AS id, e.email AS email, e.phone AS phone ORDER BY e.id LIMIT 1`,
+    { line: LINE },
+    { database: database.name },
+  );
+  const row = result.records[0];
+  if (!row) {
+    throw new Error(`the seeded graph has no expert with an e-mail address on ${LINE}`);
+  }
+  expert = { id: row.get('id'), email: row.get('email'), phone: row.get('phone') };
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await database?.driver.close();
+});
+
+async function open(path: string, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${appUrl}${path}`);
+  return page;
+}
+
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Kirjaudu sisään' });
+  await dialog.getByLabel('Sähköposti').fill(email);
+  await dialog.getByLabel('Salasana').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+function lineSection(page: Page) {
+  return page.locator(`section.line[data-line-code="${LINE}"]`);
+}
+
+async function openEditor(page: Page) {
+  await lineSection(page)
+    .getByRole('button', { name: `Muokkaa linjaa ${LINE}` })
+    .click();
+  const editor = page.getByRole('dialog', { name: `Muokkaa linjaa ${LINE}` });
+  await editor.getByLabel('Nimi suomeksi').waitFor();
+  return editor;
+}
+
+/** A GraphQL caller signed in as `email` through the real sign-in route, like a second browser. */
+async function signedInGraphQL(email: string) {
+  const login = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const response = await fetch(`${appUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+}
+
+describe('editing a line in the web app', () => {
+  it('saves a coordinator’s new name and instructions, which a signed-out worker then sees', async () => {
+    const page = await open('/?view=list');
+    await signIn(page, coordinator);
+    const editor = await openEditor(page);
+
+    const name = `Testilinja ${randomBytes(3).toString('hex')}`;
+    await editor.getByLabel('Nimi suomeksi').fill(name);
+    const instructions = editor.getByLabel('Konsultaatio-ohjeet suomeksi');
+    await instructions.fill(
+      '## Ennen konsultaatiota\n\n- Kuvaa tilanne ilman tunnistetietoja\n- Soita **ensin** koordinaattorille\n\n<script>window.pwned = true</script>',
+    );
+    // The preview is the sanitised rendering the station card shows.
+    const preview = editor.getByTestId('preview-fi');
+    await poll(() => preview.getByRole('heading', { name: 'Ennen konsultaatiota' }).count()).toBe(
+      1,
+    );
+    expect(await preview.locator('li').count()).toBe(2);
+    expect(await preview.locator('script').count()).toBe(0);
+
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => editor.getByTestId('line-editor-status').textContent()).toBe(
+      `Linjan ${LINE} muutokset tallennettiin.`,
+    );
+    await page.screenshot({ path: `${SHOTS}line-editor-saved.png` });
+    await editor.getByRole('button', { name: 'Sulje', exact: true }).last().click();
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    // Focus is back on the button that opened the editor, and the list shows the new name.
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Muokkaa linjaa ${LINE}`,
+    );
+    await poll(() => lineSection(page).locator('h3').textContent()).toContain(name);
+
+    // A worker who is not signed in, in a browser of their own.
+    const worker = await open(`/?view=list&station=${expert.id}`);
+    await poll(() => lineSection(worker).locator('h3').textContent()).toContain(name);
+    expect(
+      await lineSection(worker)
+        .getByRole('button', { name: /Muokkaa/ })
+        .count(),
+    ).toBe(0);
+    const card = worker.getByTestId('station-card');
+    await poll(() => card.getAttribute('data-status')).toBe('ready');
+    const shown = card.getByRole('region', { name: new RegExp(`${LINE}`) });
+    await shown.getByRole('heading', { name: 'Ennen konsultaatiota' }).waitFor();
+    expect(await shown.textContent()).toContain('Soita ensin koordinaattorille');
+    expect(await worker.evaluate(() => 'pwned' in window)).toBe(false);
+    // No contact details for anyone not signed in.
+    expect(await card.getByTestId('contact-hidden').count()).toBe(1);
+    expect(await card.locator('a[href^="mailto:"], a[href^="tel:"]').count()).toBe(0);
+    expect(await card.textContent()).not.toContain(expert.email);
+    if (expert.phone) {
+      expect(await card.textContent()).not.toContain(expert.phone);
+    }
+  });
+
+  it('shows the server’s problems by their fields, and passes axe', async () => {
+    const page = await open('/?view=list', { bypassCSP: true });
+    await signIn(page, coordinator);
+    const editor = await openEditor(page);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await editor.getByLabel('Nimi suomeksi').fill('A');
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => editor.getByRole('alert').first().textContent()).toContain(
+      'Korjaa merkityt kohdat',
+    );
+    const field = editor.getByLabel('Nimi suomeksi');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const problemId = (await field.getAttribute('aria-describedby')) ?? '';
+    const problem = page.locator(`[id="${problemId}"]`);
+    expect(await problem.textContent()).toMatch(/name\.fi/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}line-editor-problem.png` });
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('says someone else changed the line, shows its current values and reloads them', async () => {
+    const page = await open('/?view=list');
+    await signIn(page, coordinator);
+    const editor = await openEditor(page);
+    const description = editor.getByLabel('Kuvaus suomeksi');
+    await description.fill('Minun kuvaukseni');
+
+    // Meanwhile a colleague renames the line.
+    const colleague = await signedInGraphQL(coordinator);
+    const { line } = await colleague<{ line: { version: number } }>(
+      'query ($code: String!) { line(code: $code) { version } }',
+      { code: LINE },
+    );
+    const theirName = `Kollegan nimi ${randomBytes(3).toString('hex')}`;
+    await colleague(
+      `mutation ($code: String!, $v: Int!, $fi: String!) {
+        renameLine(code: $code, expectedVersion: $v, name: { fi: $fi }) { line { version } } }`,
+      { code: LINE, v: line.version, fi: theirName },
+    );
+
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    const conflict = editor.getByTestId('line-editor-conflict');
+    await conflict.getByRole('heading', { name: 'Joku muu muutti tätä linjaa' }).waitFor();
+    expect(await conflict.textContent()).toContain(theirName);
+    await page.screenshot({ path: `${SHOTS}line-editor-conflict.png` });
+    await conflict.getByRole('button', { name: 'Lataa nykyiset tiedot' }).click();
+    await poll(() => editor.getByLabel('Nimi suomeksi').inputValue()).toBe(theirName);
+    expect(await editor.getByTestId('line-editor-conflict').count()).toBe(0);
+    // Nothing of the stale save was written.
+    expect(await editor.getByLabel('Kuvaus suomeksi').inputValue()).not.toBe('Minun kuvaukseni');
+  });
+
+  it('shows a viewer no edit buttons', async () => {
+    const page = await open('/?view=list');
+    await signIn(page, viewer);
+    await lineSection(page).locator('h3').waitFor();
+    expect(await page.getByRole('button', { name: /Muokkaa linjaa/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Järjestä/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Muutoshistoria/ }).count()).toBe(0);
+  });
+});
