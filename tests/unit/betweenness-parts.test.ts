@@ -16,7 +16,7 @@ import {
   graphOfCompact,
 } from '../../server/src/features/analytics/betweenness-parts.ts';
 import {
-  analyticsWithoutBetweenness,
+  analyticsWithoutPaths,
   computeNetworkAnalytics,
   stationGraph,
   withBetweenness,
@@ -120,7 +120,7 @@ describe('betweenness split by source station', () => {
 
   it('ranks stations by the betweenness it is given and says whether it is exact', () => {
     const input = analyticsInputOfSeed(generateNetwork({ scale: 'demo', today: '2026-11-23' }));
-    const base = analyticsWithoutBetweenness(input, { revision: 3, today: '2026-11-23' });
+    const base = analyticsWithoutPaths(input, { revision: 3, today: '2026-11-23' });
     const [last] = base.stations.slice(-1);
     const ranked = withBetweenness(
       base,

@@ -13,11 +13,16 @@ import type { Database } from '../../database/neo4j-driver.ts';
 import { NetworkRevisionCache, RevisionReader } from '../audit/network-revision-cache.ts';
 import { AnalyticsRepository } from './analytics.repository.ts';
 import type { AnalyticsInput, NetworkAnalyticsResult } from './analytics.types.ts';
-import type { AnalyticsTask } from './analytics-worker.ts';
+import type { AnalyticsTask, AnalyticsTaskResult } from './analytics-worker.ts';
 import { betweennessSources, combineBetweenness, compactGraph } from './betweenness-parts.ts';
-import { computeNetworkAnalytics, stationGraph, withBetweenness } from './network-analytics.ts';
+import {
+  computeNetworkAnalytics,
+  stationGraph,
+  withArticulationPoints,
+  withBetweenness,
+} from './network-analytics.ts';
 
-let pool: Piscina<AnalyticsTask, NetworkAnalyticsResult | Float64Array> | undefined;
+let pool: Piscina<AnalyticsTask, AnalyticsTaskResult> | undefined;
 
 /**
  * The analytics threads, one per core, started on first use and kept a while after it: starting
@@ -34,7 +39,7 @@ function analyticsPool() {
       execArgv: ['--import', tsxLoader],
       minThreads: 0,
       maxThreads: Math.max(1, availableParallelism()),
-      idleTimeout: 5 * 60_000,
+      idleTimeout: 30 * 60_000,
     });
   }
   return pool;
@@ -54,9 +59,9 @@ export interface AnalyticsRun {
 }
 
 /**
- * Computes the analytics on the pool's threads: the analyses other than betweenness in one task
- * and betweenness in several parts at once, then adds up the parts. Several parts per thread keep
- * every core busy to the end whatever each task costs. A network of more than `sampleSize`
+ * Computes the analytics on the pool's threads, all at once: the articulation points in one task,
+ * the counting analyses in another, and betweenness in several parts, which are then added up.
+ * Several parts per thread keep every core busy to the end whatever each task costs. A network of more than `sampleSize`
  * stations first gets estimated betweenness, then exact betweenness. Falls back to this thread
  * when no worker starts.
  */
@@ -88,6 +93,8 @@ export function computeInWorker(
     );
     return combineBetweenness(graph.nodes, results as Float64Array[], sources.length);
   };
+  // The longest single task first, so that the betweenness parts fill the other threads.
+  const cuts = threads.run({ kind: 'articulation', graph }) as Promise<string[]>;
   const rest = threads.run({
     kind: 'analytics',
     input,
@@ -96,8 +103,12 @@ export function computeInWorker(
   }) as Promise<NetworkAnalyticsResult>;
   const firstSources = betweennessSources(order, sampleSize);
   const exactFirst = firstSources.length >= order;
-  const first = Promise.all([rest, betweenness(firstSources)]).then(([analytics, values]) =>
-    withBetweenness(analytics, values, { sources: firstSources.length, exact: exactFirst }),
+  const first = Promise.all([rest, cuts, betweenness(firstSources)]).then(
+    ([analytics, cutIds, values]) =>
+      withBetweenness(withArticulationPoints(analytics, cutIds), values, {
+        sources: firstSources.length,
+        exact: exactFirst,
+      }),
   );
   if (exactFirst) {
     return { first, exact: first };

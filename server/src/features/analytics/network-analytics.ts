@@ -295,15 +295,16 @@ export function lineResearch(input: AnalyticsInput): LineResearch[] {
 }
 
 /**
- * Every analysis of the network except betweenness, which is the one that takes seconds at
- * national scale: it is computed apart (split over threads) and filled in by `withBetweenness`.
+ * Every analysis of the network except the two that take most of the time at national scale:
+ * betweenness (seconds) and articulation points (most of a second, in Cytoscape.js). They are
+ * computed apart, on other threads at the same time, and filled in by `withBetweenness` and
+ * `withArticulationPoints`.
  */
-export function analyticsWithoutBetweenness(
+export function analyticsWithoutPaths(
   input: AnalyticsInput,
   options: { revision: number; today: string; now?: Date },
 ): NetworkAnalyticsResult {
   const graph = stationGraph(input);
-  const cuts = articulationPoints(graph);
   const linesOf = lineCodesByStation(input);
   const stations: StationCentrality[] = input.stations
     .filter((station) => graph.hasNode(station.id))
@@ -314,7 +315,7 @@ export function analyticsWithoutBetweenness(
       lineCodes: linesOf.get(station.id) ?? [],
       degree: graph.degree(station.id),
       betweenness: 0,
-      articulationPoint: cuts.has(station.id),
+      articulationPoint: false,
       away: isAway(station.awayUntil, options.today),
     }));
   const { coverage, dependencies } = coverageAndDependencies(input, options.today);
@@ -336,6 +337,21 @@ export function analyticsWithoutBetweenness(
     linesWithoutResearch: research
       .filter((line) => line.projects.length === 0)
       .map((line) => line.lineCode),
+  };
+}
+
+/** Marks the stations that are articulation points (ids). */
+export function withArticulationPoints(
+  result: NetworkAnalyticsResult,
+  cuts: Iterable<string>,
+): NetworkAnalyticsResult {
+  const cut = new Set(cuts);
+  return {
+    ...result,
+    stations: result.stations.map((station) => ({
+      ...station,
+      articulationPoint: cut.has(station.id),
+    })),
   };
 }
 
@@ -365,8 +381,9 @@ export function computeNetworkAnalytics(
   options: { revision: number; today: string; now?: Date },
 ): NetworkAnalyticsResult {
   const graph = stationGraph(input);
-  return withBetweenness(analyticsWithoutBetweenness(input, options), betweennessOf(graph), {
-    sources: graph.order,
-    exact: true,
-  });
+  const analytics = withArticulationPoints(
+    analyticsWithoutPaths(input, options),
+    articulationPoints(graph),
+  );
+  return withBetweenness(analytics, betweennessOf(graph), { sources: graph.order, exact: true });
 }
