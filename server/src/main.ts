@@ -3,7 +3,7 @@
  * the graph (schema, demo data when empty) and serves the app on PORT (default 4000).
  */
 import { fileURLToPath } from 'node:url';
-import { ConfigError, graphqlTooling, loadConfig } from './config.ts';
+import { ConfigError, graphqlTooling, loadConfig, oidcSettings } from './config.ts';
 import { openDatabase } from './database/open-database.ts';
 import { keepPreparing } from './database/prepare-database.ts';
 import { createApp } from './http/app.ts';
@@ -34,7 +34,11 @@ const { server, yoga, drain, mapLayout } = createApp({
   webRoot,
   graphqlTooling: graphqlTooling(config),
   readCache: config.READ_CACHE,
-  auth: { sessionTtlHours: config.SESSION_TTL_HOURS, trustProxy: config.TRUST_PROXY },
+  auth: {
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    trustProxy: config.TRUST_PROXY,
+    oidc: oidcSettings(config),
+  },
 });
 const preparation = keepPreparing(opened.database, { seedWhenEmpty: config.SEED_WHEN_EMPTY, log });
 

@@ -5,9 +5,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTransaction } from '../../server/src/database/neo4j-driver.ts';
 import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
@@ -17,6 +15,7 @@ import { SessionRepository } from '../../server/src/features/auth/session.reposi
 import { hashSessionId } from '../../server/src/features/auth/sign-in.ts';
 import { type App, type AppOptions, createApp } from '../../server/src/http/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import { capturedLogger } from '../support/captured-logger.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const neo4jUri = inject('neo4jUri');
@@ -32,16 +31,7 @@ const run = randomBytes(4).toString('hex');
 const emailOf = (name: string) => `${name}-${run}@example.fi`;
 
 const accounts = {} as Record<'viewer' | 'coordinator' | 'admin', Account>;
-const logLines: string[] = [];
-const logger = pino(
-  { level: 'trace' },
-  new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  }),
-);
+const { logger, lines: logLines } = capturedLogger();
 
 interface Served {
   app: App;

@@ -8,8 +8,10 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
+import type { OidcSettings } from '../config.ts';
 import { checkDatabaseHealth, type Database } from '../database/neo4j-driver.ts';
 import { clientAddress, createAuthRoutes } from '../features/auth/auth-routes.ts';
+import { OidcSignIn } from '../features/auth/oidc-sign-in.ts';
 import { type SessionServerContext, useSessionGate } from '../features/auth/session-gate.ts';
 import { type LoginLimits, SignIn } from '../features/auth/sign-in.ts';
 import { createBackupRoute } from '../features/backup/backup-routes.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
     loginLimits?: LoginLimits;
     /** The clock of sessions and failure counts (tests move it). */
     now?: () => Date;
+    /** Sign-in through the organisation's identity provider (config.ts `oidcSettings`). */
+    oidc?: OidcSettings | null;
   };
 }
 
@@ -104,7 +108,15 @@ export function createApp({
     limits: auth?.loginLimits,
     now: auth?.now,
   });
-  const authRoutes = createAuthRoutes({ signIn, logger, trustProxy: auth?.trustProxy ?? false });
+  const oidc = auth?.oidc
+    ? new OidcSignIn({ settings: auth.oidc, database, signIn, logger, now: auth.now })
+    : null;
+  const authRoutes = createAuthRoutes({
+    signIn,
+    logger,
+    trustProxy: auth?.trustProxy ?? false,
+    oidc,
+  });
   const backupRoute = createBackupRoute({ database, signIn, logger });
   const exportRoute = createExportRoute({ database, signIn, logger });
   const trustProxy = auth?.trustProxy ?? false;

@@ -1,5 +1,7 @@
 /**
- * The sign-in routes: `POST /auth/login`, `POST /auth/logout`, `GET /auth/session`.
+ * The sign-in routes: `POST /auth/login`, `POST /auth/logout`, `GET /auth/session`,
+ * `GET /auth/providers`, and with an identity provider configured `GET /auth/oidc/login` and
+ * `GET /auth/oidc/callback`.
  *
  * Cross-site requests: login takes only `application/json`, which a form on another site cannot
  * send without a CORS preflight this server never grants, and refuses an Origin other than this
@@ -13,11 +15,15 @@ import { z } from 'zod';
 import { describeError } from '../../database/neo4j-driver.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../../graphql/error-masking.ts';
 import type { ActiveSession } from './account.types.ts';
+import { withSignInError } from './oidc-claims.ts';
+import { clearedOidcLoginCookie, OIDC_LOGIN_COOKIE, oidcLoginCookie } from './oidc-login-cookie.ts';
+import type { OidcSignIn } from './oidc-sign-in.ts';
 import { MAX_PASSWORD_LENGTH } from './password-hash.ts';
 import {
   CSRF_HEADER,
   clearedSessionCookie,
   overTls,
+  readCookie,
   readSessionCookie,
   sessionCookie,
 } from './session-cookie.ts';
@@ -31,6 +37,8 @@ export interface AuthRouteOptions {
    * X-Forwarded-Host. Off, those headers are ignored, since any client could set them.
    */
   trustProxy: boolean;
+  /** Sign-in through the organisation's identity provider; null or absent when not configured. */
+  oidc?: OidcSignIn | null;
 }
 
 /** A refusal the client can show: Finnish first, English beside it. */
@@ -63,6 +71,12 @@ const FOREIGN_ORIGIN: Refusal = {
   code: 'FORBIDDEN',
   message: 'Pyyntö tuli toiselta sivustolta.',
   messageEn: 'The request came from another site.',
+};
+
+const OIDC_NOT_CONFIGURED: Refusal = {
+  code: 'OIDC_NOT_CONFIGURED',
+  message: 'Kirjautuminen organisaation tunnuksilla ei ole käytössä.',
+  messageEn: "Sign-in with the organisation's account is not configured.",
 };
 
 /** Sign-in bodies are tiny; anything larger is not a sign-in. */
@@ -161,7 +175,7 @@ function sessionBody(session: ActiveSession) {
 }
 
 /** Handles a request under /auth/; answers 404 for paths it does not know. */
-export function createAuthRoutes({ signIn, logger, trustProxy }: AuthRouteOptions) {
+export function createAuthRoutes({ signIn, logger, trustProxy, oidc = null }: AuthRouteOptions) {
   const secureOf = (request: IncomingMessage) =>
     overTls(
       (request.socket as { encrypted?: boolean }).encrypted,
@@ -262,10 +276,73 @@ export function createAuthRoutes({ signIn, logger, trustProxy }: AuthRouteOption
     );
   }
 
+  /** Which ways of signing in this installation offers, for the web app's sign-in dialog. */
+  async function providers(request: IncomingMessage, response: ServerResponse) {
+    request.resume();
+    send(response, 200, { password: true, oidc: oidc !== null });
+  }
+
+  const redirect = (response: ServerResponse, location: string, cookies: string[]) =>
+    send(response, 302, undefined, { location, 'set-cookie': cookies });
+
+  /** Sends the browser to the identity provider, with the login in a sealed cookie. */
+  async function oidcLogin(request: IncomingMessage, response: ServerResponse) {
+    request.resume();
+    if (!oidc) {
+      send(response, 404, OIDC_NOT_CONFIGURED);
+      return;
+    }
+    const query = new URL(request.url ?? '/', 'http://app.invalid').searchParams;
+    const begun = await oidc.begin(query.get('returnTo'));
+    const secure = secureOf(request);
+    if ('failure' in begun) {
+      redirect(response, withSignInError('/', begun.failure), []);
+      return;
+    }
+    redirect(response, begun.authorizationUrl.href, [
+      oidcLoginCookie(begun.sealedLogin, { secure }),
+    ]);
+  }
+
+  /** Where the identity provider sends the browser back: signs in, or says why not. */
+  async function oidcCallback(request: IncomingMessage, response: ServerResponse) {
+    request.resume();
+    if (!oidc) {
+      send(response, 404, OIDC_NOT_CONFIGURED);
+      return;
+    }
+    const cookies = header(request, 'cookie');
+    const query = new URL(request.url ?? '/', 'http://app.invalid').searchParams;
+    const result = await oidc.complete(query, readCookie(cookies, OIDC_LOGIN_COOKIE));
+    const secure = secureOf(request);
+    // The login cookie serves one callback, whatever its outcome.
+    const clearLogin = clearedOidcLoginCookie({ secure });
+    if (result.outcome === 'refused') {
+      redirect(response, withSignInError(result.returnTo, result.failure), [clearLogin]);
+      return;
+    }
+    // As with a password: a new id, and the session the browser had before is gone.
+    const previous = readSessionCookie(cookies);
+    if (previous !== null) {
+      await signIn.signOut(previous);
+    }
+    logger.info(
+      { event: 'sign-in', method: 'oidc', accountId: result.session.account.id },
+      'Signed in through the identity provider',
+    );
+    redirect(response, result.returnTo, [
+      clearLogin,
+      sessionCookie(result.sessionId, { maxAgeSeconds: signIn.ttlSeconds, secure }),
+    ]);
+  }
+
   const routes: Record<string, { method: string; handle: typeof login }> = {
     '/auth/login': { method: 'POST', handle: login },
     '/auth/logout': { method: 'POST', handle: logout },
     '/auth/session': { method: 'GET', handle: currentSession },
+    '/auth/providers': { method: 'GET', handle: providers },
+    '/auth/oidc/login': { method: 'GET', handle: oidcLogin },
+    '/auth/oidc/callback': { method: 'GET', handle: oidcCallback },
   };
 
   return async (request: IncomingMessage, response: ServerResponse, path: string) => {

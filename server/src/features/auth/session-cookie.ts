@@ -8,28 +8,31 @@ export const SESSION_COOKIE = 'metro_session';
 /** The request header the CSRF token of the session travels in. */
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** The session id in a Cookie header, or null. */
-export function readSessionCookie(cookieHeader: string | null | undefined): string | null {
-  if (!cookieHeader) {
-    return null;
-  }
-  for (const pair of cookieHeader.split(';')) {
+/** The value of cookie `name` in a Cookie header, or null. */
+export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
+  for (const pair of cookieHeader?.split(';') ?? []) {
     const separator = pair.indexOf('=');
-    if (separator > 0 && pair.slice(0, separator).trim() === SESSION_COOKIE) {
+    if (separator > 0 && pair.slice(0, separator).trim() === name) {
       return pair.slice(separator + 1).trim() || null;
     }
   }
   return null;
 }
 
-/** Set-Cookie value that stores `sessionId` for `maxAgeSeconds`. */
-export function sessionCookie(
-  sessionId: string,
-  options: { maxAgeSeconds: number; secure: boolean },
+/** The session id in a Cookie header, or null. */
+export function readSessionCookie(cookieHeader: string | null | undefined): string | null {
+  return readCookie(cookieHeader, SESSION_COOKIE);
+}
+
+/** Set-Cookie value of an HttpOnly, SameSite=Lax cookie; Max-Age 0 removes it. */
+export function httpOnlyCookie(
+  name: string,
+  value: string,
+  options: { path: string; maxAgeSeconds: number; secure: boolean },
 ): string {
   return [
-    `${SESSION_COOKIE}=${sessionId}`,
-    'Path=/',
+    `${name}=${value}`,
+    `Path=${options.path}`,
     `Max-Age=${options.maxAgeSeconds}`,
     'HttpOnly',
     'SameSite=Lax',
@@ -37,16 +40,17 @@ export function sessionCookie(
   ].join('; ');
 }
 
+/** Set-Cookie value that stores `sessionId` for `maxAgeSeconds`. */
+export function sessionCookie(
+  sessionId: string,
+  options: { maxAgeSeconds: number; secure: boolean },
+): string {
+  return httpOnlyCookie(SESSION_COOKIE, sessionId, { path: '/', ...options });
+}
+
 /** Set-Cookie value that removes the session cookie. */
 export function clearedSessionCookie(options: { secure: boolean }): string {
-  return [
-    `${SESSION_COOKIE}=`,
-    'Path=/',
-    'Max-Age=0',
-    'HttpOnly',
-    'SameSite=Lax',
-    ...(options.secure ? ['Secure'] : []),
-  ].join('; ');
+  return httpOnlyCookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, ...options });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../database/neo4j-driver.ts';
 import { AccountRepository, normaliseEmail } from './account.repository.ts';
-import type { ActiveSession } from './account.types.ts';
+import type { Account, ActiveSession } from './account.types.ts';
 import { LoginRateLimiter, type RateLimit } from './login-rate-limiter.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { SessionRepository } from './session.repository.ts';
@@ -94,6 +94,7 @@ export class SignIn {
       }
     }
     const found = await this.accounts.findForSignIn(emailKey);
+    // An account made through the identity provider has no password: the decoy answers for it.
     const matches = await verifyPassword(password, found?.passwordHash ?? (await this.decoyHash));
     if (!found || !matches) {
       this.perEmail.recordFailure(emailKey);
@@ -103,26 +104,38 @@ export class SignIn {
     // The client's count stays: one known password must not reset guessing at other accounts.
     this.perEmail.reset(emailKey);
 
+    const opened = await this.openSession(found.account);
+    // Null: the account was removed between the two queries.
+    return opened ?? { outcome: 'wrong-credentials' };
+  }
+
+  /**
+   * Opens a session for an account whose holder has proven who they are (a password here, the
+   * identity provider in oidc-sign-in.ts): a fresh id and CSRF token, stored as their hash and as
+   * is. Null when the account no longer exists.
+   */
+  async openSession(
+    account: Account,
+  ): Promise<{ outcome: 'signed-in'; sessionId: string; session: ActiveSession } | null> {
     const sessionId = randomBytes(SESSION_ID_BYTES).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const createdAt = this.now();
     const expiresAt = new Date(createdAt.getTime() + this.ttlSeconds * 1000);
     const created = await this.sessions.create({
       idHash: hashSessionId(sessionId),
-      accountId: found.account.id,
+      accountId: account.id,
       csrfToken,
       createdAt,
       expiresAt,
     });
     if (!created) {
-      // The account was removed between the two queries.
-      return { outcome: 'wrong-credentials' };
+      return null;
     }
     await this.sessions.deleteExpired(createdAt);
     return {
       outcome: 'signed-in',
       sessionId,
-      session: { account: found.account, csrfToken, expiresAt: expiresAt.toISOString() },
+      session: { account, csrfToken, expiresAt: expiresAt.toISOString() },
     };
   }
 
