@@ -4,15 +4,12 @@
  * opens its station on the map, and axe-core finds no WCAG 2.1 A/AA violations. In the journey
  * planner, "Konsultaatio toteutui" records the consultation with one click.
  */
-import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTransaction, recordsOf } from '../../server/src/database/neo4j-driver.ts';
-import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
-import { SessionRepository } from '../../server/src/features/auth/session.repository.ts';
-import { hashSessionId } from '../../server/src/features/auth/sign-in.ts';
 import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
+import { createStaffSession } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const appUrl = inject('appUrl');
@@ -36,23 +33,8 @@ afterAll(async () => {
 
 /** A researcher's session id, created directly (the browser gets it as the session cookie). */
 async function researcherSession(): Promise<string> {
-  const account = await new AccountRepository(database).create({
-    email: `e2e-researcher-${randomBytes(4).toString('hex')}@example.fi`,
-    role: 'researcher',
-    passwordHash: 'no-password',
-    expertId: null,
-    lineCodes: [],
-  });
-  const sessionId = randomBytes(32).toString('base64url');
-  const now = new Date();
-  await new SessionRepository(database).create({
-    idHash: hashSessionId(sessionId),
-    accountId: account.id,
-    csrfToken: randomBytes(32).toString('base64url'),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + 3_600_000),
-  });
-  return sessionId;
+  return (await createStaffSession(database, { role: 'researcher', name: 'e2e-researcher' }))
+    .sessionId;
 }
 
 async function open(path: string, sessionId?: string): Promise<Page> {

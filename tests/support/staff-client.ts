@@ -41,13 +41,12 @@ function callerWith(yoga: App['yoga'], headers: Record<string, string>): GraphQL
 
 /**
  * Creates an account (unique e-mail address per call, no usable password) and a live session
- * for it, and returns a caller signed in as that account.
+ * for it: the session id is what a browser holds in its `metro_session` cookie.
  */
-export async function signedInStaff(
+export async function createStaffSession(
   database: Database,
-  yoga: App['yoga'],
   options: { role: Role; lineCodes?: string[]; expertId?: string | null; name?: string },
-): Promise<StaffMember> {
+): Promise<{ account: Account; sessionId: string; csrfToken: string }> {
   const tag = randomBytes(4).toString('hex');
   const account = await new AccountRepository(database).create({
     email: `${options.name ?? options.role}-${tag}@example.fi`,
@@ -67,6 +66,16 @@ export async function signedInStaff(
     createdAt: now,
     expiresAt: new Date(now.getTime() + 3_600_000),
   });
+  return { account, sessionId, csrfToken };
+}
+
+/** A caller signed in as a new account of `options.role` (see {@link createStaffSession}). */
+export async function signedInStaff(
+  database: Database,
+  yoga: App['yoga'],
+  options: { role: Role; lineCodes?: string[]; expertId?: string | null; name?: string },
+): Promise<StaffMember> {
+  const { account, sessionId, csrfToken } = await createStaffSession(database, options);
   return {
     account,
     graphql: callerWith(yoga, {

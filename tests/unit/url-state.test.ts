@@ -11,7 +11,7 @@ import {
 
 const urlStates = fc.record<UrlState>({
   lang: fc.constantFrom('fi', 'sv', 'en'),
-  view: fc.constantFrom(null, 'map', 'list'),
+  view: fc.constantFrom(null, 'map', 'list', 'route', 'research', 'health'),
   line: fc.option(
     fc.integer({ min: 1, max: 999 }).map((n) => `L${n}`),
     { nil: null },

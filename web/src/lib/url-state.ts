@@ -8,7 +8,7 @@
 import type { UiLang } from './messages.ts';
 import { LAYER_NAMES, type LayerName } from './network-map.types.ts';
 
-export type ViewMode = 'map' | 'list' | 'route' | 'research';
+export type ViewMode = 'map' | 'list' | 'route' | 'research' | 'health';
 
 export type Urgency = 'ACUTE' | 'SOON' | 'ROUTINE';
 
@@ -61,7 +61,7 @@ export const URL_KEYS = [
 ] as const;
 
 const LANGS: readonly UiLang[] = ['fi', 'sv', 'en'];
-const VIEWS: readonly ViewMode[] = ['map', 'list', 'route', 'research'];
+const VIEWS: readonly ViewMode[] = ['map', 'list', 'route', 'research', 'health'];
 const URGENCIES: readonly Urgency[] = ['ACUTE', 'SOON', 'ROUTINE'];
 /** Municipality codes and names: letters (also å, ä, ö), digits, spaces and hyphens. */
 const MUNICIPALITY = /^[\p{L}0-9][\p{L}0-9 -]{0,39}$/u;

@@ -1,0 +1,115 @@
+/** Texts of the coordination team's data-health view: Finnish, Swedish, English. */
+import type { UiLang } from './messages.ts';
+
+const fi = {
+  viewHealth: 'Datan kunto',
+  healthTitle: 'Datan kunto',
+  healthIntro:
+    'Mitkä verkoston tiedot kaipaavat ylläpitoa tänään. Vain aktiiviset linjat. Valitse linja tai asema nähdäksesi sen kartalla.',
+  healthSignIn: 'Datan kunto -näkymä on kirjautuneille koordinaattoreille ja ylläpitäjille.',
+  healthForbidden: 'Roolisi ei salli datan kunto -näkymää.',
+  healthLoadFailed: 'Datan kunnon lataaminen epäonnistui. Yritä hetken kuluttua uudelleen.',
+  healthLoading: 'Tarkistetaan verkoston tietoja…',
+  healthAsOf: (date: string, revision: number) => `Tilanne ${date} (verkoston versio ${revision}).`,
+  summaryTitle: 'Yhteenveto',
+  findings: (count: number) => (count === 1 ? '1 havainto' : `${count} havaintoa`),
+  noFindings: 'Ei havaintoja.',
+  thinTitle: 'Linjat, joilla on yksi asiantuntija tai ei yhtään',
+  thinHint: 'Asiantuntija-asemat linjalla, poissa olevat mukaan lukien; yksiköitä ei lasketa.',
+  thinNone: 'ei asiantuntijaa',
+  thinOne: 'ainoa asiantuntija:',
+  coordinatorTitle: 'Linjat ilman koordinoivaa vastuutyöntekijää',
+  coordinatorHint: 'Linjalla ei ole koordinaattoriksi merkittyä asemaa.',
+  absenceTitle: 'Poissa olevat asiantuntijat, joilla ei ole sijaista linjalla',
+  absenceHint:
+    'Asiantuntija on tänään poissa, eikä linjalla ole toista tavoitettavissa olevaa asiantuntijaa.',
+  awayUntil: (date: string) => `poissa, palaa ${date}`,
+  staleTitle: 'Asiantuntijakortit, joita ei ole tarkistettu kuuteen kuukauteen',
+  staleHint: (cutoff: string) => `Viimeksi tarkistettu ${cutoff} tai aiemmin, tai ei koskaan.`,
+  verifiedOn: (date: string) => `tarkistettu ${date}`,
+  neverVerified: 'ei koskaan tarkistettu',
+  reachTitle: 'Kunnat, joihin linjalla ei ole tavoitettavaa asiantuntijaa',
+  reachHint: (municipalities: number) =>
+    `Keskuksen alueen ${municipalities} kunnasta ne, joita yksikään tänään tavoitettavissa oleva linjan asema ei palvele.`,
+  municipalities: (count: number) => (count === 1 ? '1 kunta' : `${count} kuntaa`),
+  uncovered: 'ei palvelijaa',
+  awayOnly: 'vain poissa oleva',
+  showLine: (code: string) => `Näytä linja ${code} kartalla`,
+  showStation: (name: string) => `Näytä ${name} kartalla`,
+};
+
+export type DataHealthMessages = typeof fi;
+
+const sv: DataHealthMessages = {
+  viewHealth: 'Datans kvalitet',
+  healthTitle: 'Datans kvalitet',
+  healthIntro:
+    'Vilka uppgifter i nätverket behöver underhåll i dag. Endast aktiva linjer. Välj en linje eller station för att se den på kartan.',
+  healthSignIn: 'Vyn Datans kvalitet är för inloggade koordinatorer och administratörer.',
+  healthForbidden: 'Din roll tillåter inte vyn Datans kvalitet.',
+  healthLoadFailed: 'Datans kvalitet kunde inte laddas. Försök igen om en stund.',
+  healthLoading: 'Nätverkets uppgifter kontrolleras…',
+  healthAsOf: (date: string, revision: number) => `Läget ${date} (nätverkets version ${revision}).`,
+  summaryTitle: 'Sammanfattning',
+  findings: (count: number) => (count === 1 ? '1 iakttagelse' : `${count} iakttagelser`),
+  noFindings: 'Inga iakttagelser.',
+  thinTitle: 'Linjer med en sakkunnig eller ingen',
+  thinHint: 'Sakkunnigstationer på linjen, även frånvarande; enheter räknas inte.',
+  thinNone: 'ingen sakkunnig',
+  thinOne: 'enda sakkunnig:',
+  coordinatorTitle: 'Linjer utan koordinerande ansvarsarbetare',
+  coordinatorHint: 'Ingen station på linjen är markerad som koordinator.',
+  absenceTitle: 'Frånvarande sakkunniga utan ersättare på linjen',
+  absenceHint: 'Den sakkunniga är frånvarande i dag och ingen annan sakkunnig på linjen kan nås.',
+  awayUntil: (date: string) => `frånvarande, tillbaka ${date}`,
+  staleTitle: 'Sakkunnigkort som inte har granskats på sex månader',
+  staleHint: (cutoff: string) => `Senast granskat ${cutoff} eller tidigare, eller aldrig.`,
+  verifiedOn: (date: string) => `granskat ${date}`,
+  neverVerified: 'aldrig granskat',
+  reachTitle: 'Kommuner där linjen saknar en sakkunnig som kan nås',
+  reachHint: (municipalities: number) =>
+    `De av centrets ${municipalities} kommuner som ingen av linjens stationer som kan nås i dag betjänar.`,
+  municipalities: (count: number) => (count === 1 ? '1 kommun' : `${count} kommuner`),
+  uncovered: 'ingen betjänar',
+  awayOnly: 'endast frånvarande',
+  showLine: (code: string) => `Visa linje ${code} på kartan`,
+  showStation: (name: string) => `Visa ${name} på kartan`,
+};
+
+const en: DataHealthMessages = {
+  viewHealth: 'Data health',
+  healthTitle: 'Data health',
+  healthIntro:
+    'Which data of the network needs upkeep today. Active lines only. Choose a line or station to see it on the map.',
+  healthSignIn: 'The data health view is for signed-in coordinators and admins.',
+  healthForbidden: 'Your role does not allow the data health view.',
+  healthLoadFailed: 'Loading the data health failed. Please try again shortly.',
+  healthLoading: 'Checking the network data…',
+  healthAsOf: (date: string, revision: number) => `As of ${date} (network revision ${revision}).`,
+  summaryTitle: 'Summary',
+  findings: (count: number) => (count === 1 ? '1 finding' : `${count} findings`),
+  noFindings: 'No findings.',
+  thinTitle: 'Lines with a single expert or none',
+  thinHint: 'Expert stations on the line, away ones included; units do not count.',
+  thinNone: 'no expert',
+  thinOne: 'only expert:',
+  coordinatorTitle: 'Lines without a coordinating responsible worker',
+  coordinatorHint: 'No station on the line is marked as coordinator.',
+  absenceTitle: 'Experts away with no substitute on the line',
+  absenceHint: 'The expert is away today and no other expert on the line can be reached.',
+  awayUntil: (date: string) => `away, back ${date}`,
+  staleTitle: 'Expert cards not verified for six months',
+  staleHint: (cutoff: string) => `Last verified on ${cutoff} or earlier, or never.`,
+  verifiedOn: (date: string) => `verified ${date}`,
+  neverVerified: 'never verified',
+  reachTitle: 'Municipalities with no reachable expert on a line',
+  reachHint: (municipalities: number) =>
+    `Of the centre's ${municipalities} municipalities, those no station of the line available today serves.`,
+  municipalities: (count: number) => (count === 1 ? '1 municipality' : `${count} municipalities`),
+  uncovered: 'nobody serves',
+  awayOnly: 'only someone away',
+  showLine: (code: string) => `Show line ${code} on the map`,
+  showStation: (name: string) => `Show ${name} on the map`,
+};
+
+export const DATA_HEALTH_MESSAGES: Record<UiLang, DataHealthMessages> = { fi, sv, en };
