@@ -108,6 +108,57 @@ describe("researchers' page", () => {
     expect(new URL(page.url()).searchParams.get('station')).not.toBeNull();
     await poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContain(name);
   });
+  it('shows the wellbeing-county coverage gaps as a chart and a table whose rows open the line', async () => {
+    const { sessionId, csrfToken } = await createStaffSession(database, {
+      role: 'researcher',
+      name: 'e2e-researcher',
+    });
+    // What the API says, asked the way the page asks it.
+    const response = await fetch(`${appUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: `metro_session=${sessionId}`,
+        'x-csrf-token': csrfToken,
+      },
+      body: JSON.stringify({
+        query: '{ networkAnalytics { coverage(regionKind: COUNTY, gapsOnly: true) { lineCode } } }',
+      }),
+    });
+    const gaps = (
+      (await response.json()) as {
+        data: { networkAnalytics: { coverage: Array<{ lineCode: string }> } };
+      }
+    ).data.networkAnalytics.coverage;
+    expect(gaps.length).toBeGreaterThan(0);
+
+    const page = await open('/?view=research', sessionId);
+    const table = page.getByTestId('county-coverage-table');
+    await table.waitFor({ timeout: 60_000 });
+    const title = 'Kattavuuden aukot hyvinvointialueittain';
+    expect(await page.getByRole('heading', { level: 3, name: title }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: new RegExp(title) }).count()).toBe(1);
+    expect(await table.locator('tbody tr').count()).toBe(gaps.length);
+    // Gaps only: never a fully covered county.
+    const statuses = await table.locator('tbody tr td:nth-of-type(2)').allTextContents();
+    expect(statuses.every((status) => status.trim() !== 'katettu')).toBe(true);
+
+    // Sorting by available stations, highest first.
+    const header = table.locator('thead th').nth(3);
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const available = (await table.locator('tbody tr td:nth-of-type(3)').allTextContents()).map(
+      Number,
+    );
+    expect([...available].sort((a, b) => b - a)).toEqual(available);
+
+    // A row opens its line on the map.
+    const first = table.locator('tbody tr').first().getByRole('button');
+    const line = (await first.textContent())?.trim();
+    await first.click();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
+    expect(new URL(page.url()).searchParams.get('line')).toBe(line);
+  });
 });
 
 describe('Konsultaatio toteutui', () => {

@@ -10,6 +10,7 @@ export const RESEARCH_QUERY = /* GraphQL */ `
       lineOverlaps { lineA lineB sharedStations }
       lineDependencies { lineCode experts availableExperts dependsOnOneExpert soleExperts { stationId name municipalities } }
       coverage(regionKind: MUNICIPALITY, gapsOnly: true) { lineCode regionCode regionName status availableStations awayStations }
+      countyCoverage: coverage(regionKind: COUNTY, gapsOnly: true) { lineCode regionCode regionName status availableStations awayStations }
       lineResearch { lineCode projects { id } researchers { id } partners { id name } methods { id name experts } }
       linesWithoutResearch
     }
@@ -29,6 +30,15 @@ export interface AnalyticsStation {
   degree: number;
   betweenness?: number;
   articulationPoint?: boolean;
+}
+
+export interface CoverageCell {
+  lineCode: string;
+  regionCode: string;
+  regionName: string;
+  status: 'COVERED' | 'PARTIAL' | 'AWAY_ONLY' | 'UNCOVERED';
+  availableStations: number;
+  awayStations: number;
 }
 
 export interface SuppressedCount {
@@ -57,14 +67,9 @@ export interface ResearchData {
       dependsOnOneExpert: boolean;
       soleExperts: Array<{ stationId: string; name: string; municipalities: number }>;
     }>;
-    coverage: Array<{
-      lineCode: string;
-      regionCode: string;
-      regionName: string;
-      status: 'COVERED' | 'PARTIAL' | 'AWAY_ONLY' | 'UNCOVERED';
-      availableStations: number;
-      awayStations: number;
-    }>;
+    coverage: CoverageCell[];
+    /** Wellbeing services counties (hyvinvointialue) that a line does not fully cover. */
+    countyCoverage: CoverageCell[];
     lineResearch: Array<{
       lineCode: string;
       projects: Array<{ id: string }>;
