@@ -1,7 +1,8 @@
 /**
  * A line coordinator keeps their line current from the web app, in real Chromium: edits the
- * line's name and consultation instructions in "Muokkaa linjaa", and a signed-out worker then
- * sees the change, without contact details. Someone else's save in between is a conflict shown
+ * line's name and consultation instructions in "Muokkaa linjaa", reorders its stations by
+ * keyboard and by dragging, and a signed-out worker then sees the changes, without contact
+ * details. Someone else's save in between is a conflict shown
  * with the line's current values; the server's problems are shown by their fields; a viewer
  * gets no edit buttons. The line is L6, which no other browser test reads.
  */
@@ -101,6 +102,15 @@ function lineSection(page: Page) {
   return page.locator(`section.line[data-line-code="${LINE}"]`);
 }
 
+/** Station ids of the elements, in document order. */
+const ids = (elements: Element[]) =>
+  elements.map((element) => element.getAttribute('data-station-id'));
+
+/** The line's stations in the list view, in order. */
+function stationOrder(page: Page): Promise<Array<string | null>> {
+  return lineSection(page).locator('ol.stations button[data-station-id]').evaluateAll(ids);
+}
+
 async function openEditor(page: Page) {
   await lineSection(page)
     .getByRole('button', { name: `Muokkaa linjaa ${LINE}` })
@@ -133,7 +143,7 @@ async function signedInGraphQL(email: string) {
 }
 
 describe('editing a line in the web app', () => {
-  it('saves a coordinator’s new name and instructions, which a signed-out worker then sees', async () => {
+  it('saves a coordinator’s new name, instructions and station order, which a signed-out worker then sees', async () => {
     const page = await open('/?view=list');
     await signIn(page, coordinator);
     const editor = await openEditor(page);
@@ -165,9 +175,42 @@ describe('editing a line in the web app', () => {
     );
     await poll(() => lineSection(page).locator('h3').textContent()).toContain(name);
 
+    // Reordering: one station moved down by keyboard, another dragged to the top.
+    const before = await stationOrder(page);
+    await lineSection(page)
+      .getByRole('button', { name: `Järjestä asemat (${LINE})` })
+      .click();
+    const order = page.getByTestId('station-order-editor');
+    await order.locator('li').first().waitFor();
+    expect(await order.locator('li').evaluateAll(ids)).toEqual(before);
+    const first = order.locator('li').first();
+    const firstName = ((await first.locator('.name').textContent()) ?? '').trim();
+    await order.getByRole('button', { name: `Siirrä ${firstName} alemmas` }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('order-status').textContent()).toBe(
+      `${firstName} on nyt kohdassa 2/${before.length}.`,
+    );
+    // Focus stayed with the moved station.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Siirrä ${firstName} alemmas`,
+    );
+    // The fourth station dragged onto the first, both on screen.
+    await order.locator('li').first().scrollIntoViewIfNeeded();
+    await order.locator('li').nth(3).dragTo(order.locator('li').first());
+    const expected = [before[3], before[1], before[0], before[2], ...before.slice(4)];
+    await poll(() => order.locator('li').evaluateAll(ids)).toEqual(expected);
+    await page.screenshot({ path: `${SHOTS}station-order.png` });
+    await order.getByRole('button', { name: 'Tallenna järjestys' }).click();
+    await poll(() => page.getByTestId('list-edit-status').textContent()).toBe(
+      `Linjan ${LINE} asemajärjestys tallennettiin.`,
+    );
+    expect(await page.getByTestId('station-order-editor').count()).toBe(0);
+    expect(await stationOrder(page)).toEqual(expected);
+
     // A worker who is not signed in, in a browser of their own.
     const worker = await open(`/?view=list&station=${expert.id}`);
     await poll(() => lineSection(worker).locator('h3').textContent()).toContain(name);
+    expect(await stationOrder(worker)).toEqual(expected);
     expect(
       await lineSection(worker)
         .getByRole('button', { name: /Muokkaa/ })
@@ -188,7 +231,7 @@ describe('editing a line in the web app', () => {
     }
   });
 
-  it('shows the server’s problems by their fields, and passes axe', async () => {
+  it('shows the server’s problems by their fields; the editors pass axe', async () => {
     const page = await open('/?view=list', { bypassCSP: true });
     await signIn(page, coordinator);
     const editor = await openEditor(page);
@@ -208,6 +251,11 @@ describe('editing a line in the web app', () => {
     await page.screenshot({ path: `${SHOTS}line-editor-problem.png` });
     await page.keyboard.press('Escape');
     await poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The station order editor too.
+    await lineSection(page).getByRole('button', { name: `Järjestä asemat (${LINE})` }).click();
+    await page.getByTestId('station-order-editor').locator('li').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says someone else changed the line, shows its current values and reloads them', async () => {

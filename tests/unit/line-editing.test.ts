@@ -9,6 +9,7 @@ import {
   problemsByField,
 } from '../../web/src/lib/line-editing.ts';
 import type { SignedInAccount } from '../../web/src/lib/session.svelte.ts';
+import { moveStation, orderChanged } from '../../web/src/lib/station-order.ts';
 
 const coordinator: SignedInAccount = {
   email: 'k@example.fi',
@@ -113,5 +114,23 @@ describe('the server’s problems in the form', () => {
     expect(problemsByField('colour', [{ field: 'color', message: 'contrast' }])).toEqual({
       color: ['contrast'],
     });
+  });
+});
+
+describe('reordering a line’s stations', () => {
+  const stations = ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() }));
+  const idsOf = (list: readonly { id: string }[]) => list.map((station) => station.id);
+
+  it('moves one station up, down or across, and keeps moves within the line', () => {
+    expect(idsOf(moveStation(stations, 0, 1))).toEqual(['b', 'a', 'c', 'd']);
+    expect(idsOf(moveStation(stations, 3, 0))).toEqual(['d', 'a', 'b', 'c']);
+    expect(idsOf(moveStation(stations, 1, 9))).toEqual(['a', 'c', 'd', 'b']);
+    expect(moveStation(stations, 0, -1)).toBe(stations);
+    expect(idsOf(stations)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('has something to save only when the order differs', () => {
+    expect(orderChanged(stations, [...stations])).toBe(false);
+    expect(orderChanged(stations, moveStation(stations, 0, 1))).toBe(true);
   });
 });
