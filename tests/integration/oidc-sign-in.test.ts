@@ -3,10 +3,9 @@
  * (oidc-provider, in this process, on a free port) with its development sign-in pages, driven by
  * HTTP requests with a cookie jar as a browser would; the app and a real Neo4j on the other side.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort } from '../../neo4j/local-neo4j.ts';
 import { loadConfig, oidcSettings } from '../../server/src/config.ts';
@@ -15,6 +14,11 @@ import { AccountRepository } from '../../server/src/features/auth/account.reposi
 import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
 import { type App, createApp } from '../../server/src/http/app.ts';
 import { capturedLogger } from '../support/captured-logger.ts';
+import {
+  clientSecretOf,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from '../support/test-identity-provider.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const database = connectTestDatabase(inject('neo4jUri'));
@@ -24,7 +28,7 @@ const emailOf = (name: string) => `${name}-${run}@oidc.example.fi`;
 const PASSWORD = 'paikallinen tili toimii yhä';
 
 /** The people the identity provider knows: login name -> their claims. */
-const people = new Map<string, Record<string, unknown>>();
+let people: Map<string, Record<string, unknown>>;
 function person(name: string, claims: Record<string, unknown>): string {
   const login = `${name}-${run}`;
   people.set(login, { email: emailOf(name), email_verified: true, name, ...claims });
@@ -38,7 +42,7 @@ interface Served {
   base: string;
 }
 const servers: Server[] = [];
-let identityProvider: { issuer: string; server: Server };
+let identityProvider: TestIdentityProvider;
 /** Default settings: roles from the `roles` claim, named as the roles themselves. */
 let plain: Served;
 /** Roles from the `groups` claim through a role map. */
@@ -58,7 +62,7 @@ async function serveApp(port: number, env: Record<string, string> | null): Promi
       ? {
           OIDC_ISSUER: identityProvider.issuer,
           OIDC_CLIENT_ID: clientId,
-          OIDC_CLIENT_SECRET: `secret-of-${clientId}`,
+          OIDC_CLIENT_SECRET: clientSecretOf(clientId),
           PUBLIC_URL: base,
           ...env,
         }
@@ -71,42 +75,13 @@ async function serveApp(port: number, env: Record<string, string> | null): Promi
 }
 
 beforeAll(async () => {
-  const [plainPort, mappedPort, idpServer] = [
-    await findFreePort(),
-    await findFreePort(),
-    createServer(),
-  ];
-  await new Promise<void>((listening) => idpServer.listen(0, '127.0.0.1', listening));
-  servers.push(idpServer);
-  const issuer = `http://127.0.0.1:${(idpServer.address() as AddressInfo).port}`;
-  const client = (clientId: string, port: number) => ({
-    client_id: clientId,
-    client_secret: `secret-of-${clientId}`,
-    redirect_uris: [`http://127.0.0.1:${port}/auth/oidc/callback`],
-    token_endpoint_auth_method: 'client_secret_post' as const,
-  });
-  const provider = new Provider(issuer, {
-    clients: [client('metrokartta', plainPort), client('metrokartta-mapped', mappedPort)],
-    // As many providers do, e-mail and roles come with the standard scopes.
-    claims: {
-      openid: ['sub'],
-      email: ['email', 'email_verified'],
-      profile: ['name', 'roles', 'groups'],
-    },
-    findAccount: (_context, sub) => ({
-      accountId: sub,
-      claims: () => ({ sub, ...people.get(sub) }),
-    }),
-    cookies: { keys: [randomBytes(16).toString('hex')] },
-    jwks: {
-      keys: [
-        generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
-      ],
-    },
-    features: { devInteractions: { enabled: true } },
-  });
-  idpServer.on('request', provider.callback());
-  identityProvider = { issuer, server: idpServer };
+  const [plainPort, mappedPort] = [await findFreePort(), await findFreePort()];
+  const callbackOf = (port: number) => `http://127.0.0.1:${port}/auth/oidc/callback`;
+  identityProvider = await startTestIdentityProvider([
+    { clientId: 'metrokartta', redirectUri: callbackOf(plainPort) },
+    { clientId: 'metrokartta-mapped', redirectUri: callbackOf(mappedPort) },
+  ]);
+  people = identityProvider.people;
 
   // The documented defaults: the `roles` claim, holding the role names themselves.
   plain = await serveApp(plainPort, {});
@@ -124,6 +99,7 @@ afterAll(async () => {
       suffix: `-${run}@oidc.example.fi`,
     }),
   );
+  await identityProvider?.close();
   for (const server of servers) {
     server.closeAllConnections();
     await new Promise<void>((closed) => server.close(() => closed()));

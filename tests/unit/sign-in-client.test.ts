@@ -10,7 +10,11 @@ import {
   requestGraphQL,
   setCsrfToken,
 } from '../../web/src/lib/graphql-client.ts';
-import { SessionState } from '../../web/src/lib/session.svelte.ts';
+import {
+  organisationSignInFailure,
+  organisationSignInUrl,
+  SessionState,
+} from '../../web/src/lib/session.svelte.ts';
 
 interface Call {
   url: string;
@@ -121,5 +125,34 @@ describe('SessionState', () => {
     });
     expect(await session.signIn('a@example.fi', 'x')).toEqual({ ok: false, reason: 'unavailable' });
     expect(session.account).toBeNull();
+  });
+});
+
+describe('sign-in with the organisation account', () => {
+  it('is offered only when the server says it has an identity provider', async () => {
+    for (const [answer, offered] of [
+      [json(200, { password: true, oidc: true }), true],
+      [json(200, { password: true, oidc: false }), false],
+      [json(500, {}), false],
+    ] as const) {
+      const server = fakeServer(() => answer.clone());
+      const session = new SessionState(server.fetchImpl);
+      await session.loadProviders();
+      expect(session.organisationSignIn).toBe(offered);
+      expect(server.calls[0]?.url).toBe('/auth/providers');
+    }
+  });
+
+  it('starts at the server with the view to return to', () => {
+    expect(organisationSignInUrl('/?view=research&lang=sv')).toBe(
+      '/auth/oidc/login?returnTo=%2F%3Fview%3Dresearch%26lang%3Dsv',
+    );
+  });
+
+  it('reads why a sign-in came back without a session; an unknown reason is a failure', () => {
+    expect(organisationSignInFailure('?line=L3&signInError=cancelled')).toBe('cancelled');
+    expect(organisationSignInFailure('?signInError=no-email')).toBe('no-email');
+    expect(organisationSignInFailure('?signInError=%3Cscript%3E')).toBe('failed');
+    expect(organisationSignInFailure('?line=L3')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /** UI texts: Finnish first, Swedish and English. Every key exists in every language. */
 
 import type { FamilyKnows } from './route-plan.ts';
-import type { Role } from './session.svelte.ts';
+import type { OrganisationSignInFailure, Role } from './session.svelte.ts';
 import type { Urgency } from './url-state.ts';
 
 export type UiLang = 'fi' | 'sv' | 'en';
@@ -150,6 +150,19 @@ const fi = {
   signInUnavailable: 'Kirjautuminen ei onnistu juuri nyt. Yritä hetken päästä uudelleen.',
   signOut: 'Kirjaudu ulos',
   signOutFailed: 'Uloskirjautuminen epäonnistui. Yritä uudelleen.',
+  signInOrganisation: 'Kirjaudu organisaation tunnuksilla',
+  signInWithPassword: 'tai sähköpostilla ja salasanalla',
+  organisationSignInFailed: {
+    cancelled: 'Kirjautuminen organisaation tunnuksilla peruttiin.',
+    expired: 'Kirjautuminen vanheni tai keskeytyi. Yritä uudelleen.',
+    invalid: 'Kirjautumista ei voitu vahvistaa. Yritä uudelleen.',
+    unavailable:
+      'Organisaation kirjautumispalvelu ei vastaa juuri nyt. Yritä hetken päästä uudelleen.',
+    'no-email':
+      'Organisaation tunnuksessa ei ole vahvistettua sähköpostiosoitetta. Ota yhteyttä ylläpitoon.',
+    failed:
+      'Kirjautuminen organisaation tunnuksilla epäonnistui. Yritä uudelleen tai ota yhteyttä ylläpitoon.',
+  } satisfies Record<OrganisationSignInFailure, string>,
   signedInAs: 'Kirjautunut',
   roles: {
     viewer: 'katselija',
@@ -386,6 +399,17 @@ const sv: Messages = {
   signInUnavailable: 'Inloggningen fungerar inte just nu. Försök igen om en stund.',
   signOut: 'Logga ut',
   signOutFailed: 'Utloggningen misslyckades. Försök igen.',
+  signInOrganisation: 'Logga in med organisationens konto',
+  signInWithPassword: 'eller med e-post och lösenord',
+  organisationSignInFailed: {
+    cancelled: 'Inloggningen med organisationens konto avbröts.',
+    expired: 'Inloggningen gick ut eller avbröts. Försök igen.',
+    invalid: 'Inloggningen kunde inte bekräftas. Försök igen.',
+    unavailable: 'Organisationens inloggningstjänst svarar inte just nu. Försök igen om en stund.',
+    'no-email': 'Organisationens konto har ingen bekräftad e-postadress. Kontakta administratören.',
+    failed:
+      'Inloggningen med organisationens konto misslyckades. Försök igen eller kontakta administratören.',
+  },
   signedInAs: 'Inloggad',
   roles: {
     viewer: 'läsare',
@@ -621,6 +645,19 @@ const en: Messages = {
   signInUnavailable: 'Signing in does not work right now. Try again in a moment.',
   signOut: 'Sign out',
   signOutFailed: 'Signing out failed. Try again.',
+  signInOrganisation: 'Sign in with your organisation account',
+  signInWithPassword: 'or with e-mail and password',
+  organisationSignInFailed: {
+    cancelled: 'Signing in with your organisation account was cancelled.',
+    expired: 'The sign-in expired or was interrupted. Try again.',
+    invalid: 'The sign-in could not be verified. Try again.',
+    unavailable:
+      "Your organisation's sign-in service is not answering right now. Try again in a moment.",
+    'no-email':
+      'Your organisation account has no verified e-mail address. Contact the administrator.',
+    failed:
+      'Signing in with your organisation account failed. Try again or contact the administrator.',
+  },
   signedInAs: 'Signed in',
   roles: {
     viewer: 'viewer',

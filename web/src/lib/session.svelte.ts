@@ -20,6 +20,37 @@ export type SignInOutcome =
   | { ok: false; reason: 'wrong-credentials' | 'invalid-input' | 'unavailable' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number | null };
 
+/** Why a sign-in with the organisation account came back without a session (server: OidcFailure). */
+export const ORGANISATION_SIGN_IN_FAILURES = [
+  'cancelled',
+  'expired',
+  'invalid',
+  'unavailable',
+  'no-email',
+  'failed',
+] as const;
+
+export type OrganisationSignInFailure = (typeof ORGANISATION_SIGN_IN_FAILURES)[number];
+
+/**
+ * The failure the server sent the browser back with (`?signInError=` in the address), or null.
+ * An unknown value reads as `failed`: something went wrong even if this app cannot say what.
+ */
+export function organisationSignInFailure(search: string): OrganisationSignInFailure | null {
+  const reason = new URLSearchParams(search).get('signInError');
+  if (reason === null) {
+    return null;
+  }
+  return (ORGANISATION_SIGN_IN_FAILURES as readonly string[]).includes(reason)
+    ? (reason as OrganisationSignInFailure)
+    : 'failed';
+}
+
+/** Where sign-in with the organisation account starts; the server returns to `returnTo` after. */
+export function organisationSignInUrl(returnTo: string): string {
+  return `/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
 interface SessionBody {
   email: string;
   role: Role;
@@ -38,6 +69,8 @@ export class SessionState {
   known = $state(false);
   /** Bumped at every sign-in and sign-out, so views that depend on it can reload. */
   revision = $state(0);
+  /** Whether this installation offers sign-in with the organisation account (OpenID Connect). */
+  organisationSignIn = $state(false);
 
   readonly #fetch: typeof fetch;
 
@@ -66,6 +99,21 @@ export class SessionState {
       // Unreachable: stay as we were; the map says when the server is down.
     } finally {
       this.known = true;
+    }
+  }
+
+  /** Asks the server which ways of signing in it offers. */
+  async loadProviders(): Promise<void> {
+    try {
+      const response = await this.#fetch('/auth/providers', {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (response.ok) {
+        this.organisationSignIn = ((await response.json()) as { oidc?: unknown }).oidc === true;
+      }
+    } catch {
+      // Unreachable: the password form is there anyway.
     }
   }
 
