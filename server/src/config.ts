@@ -127,7 +127,10 @@ const configSchema = z.object({
   /** Default: PUBLIC_URL + /auth/oidc/callback. */
   OIDC_REDIRECT_URI: webUrl,
   /** Default: openid email profile. */
-  OIDC_SCOPES: optionalText,
+  OIDC_SCOPES: optionalText.refine(
+    (value) => value === undefined || value.split(/\s+/).includes('openid'),
+    'must include openid (scopes are separated by spaces), e.g. "openid email profile"',
+  ),
   /**
    * The claim that carries the roles (default roles; a dotted path reaches into objects, e.g.
    * realm_access.roles); `none`: roles are not taken from the identity provider.

@@ -427,6 +427,16 @@ describe('refused sign-ins go back to the app with a reason, never a session', (
     }
   });
 
+  it('refuses an e-mail address the provider has not verified', async () => {
+    const { browser, location } = await signInThroughProvider(
+      plain,
+      person('vahvistamaton', { email_verified: false, roles: ['admin'] }),
+    );
+    expect(location).toBe('/?signInError=no-email');
+    expect(browser.cookies.has('metro_session')).toBe(false);
+    expect(await storedAccount(emailOf('vahvistamaton'))).toBeNull();
+  });
+
   it('says so when the user cancels at the identity provider', async () => {
     const browser = new Browser();
     const callback = await startSignIn(browser, plain, person('peruttu', {}), { cancel: true });

@@ -105,13 +105,16 @@ describe('configuration', () => {
       expect(messageOf({ OIDC_ROLE_MAP: 'staff=viewer' })).toMatch(/OIDC_ISSUER: must be set/);
     });
 
-    it('refuses a plain-http issuer other than localhost, and a role map with unknown roles', () => {
+    it('refuses a plain-http issuer other than localhost, scopes without openid, unknown roles', () => {
       expect(messageOf({ ...complete, OIDC_ISSUER: 'http://login.example.fi' })).toMatch(
         /OIDC_ISSUER: must be an https:\/\/ URL \(http:\/\/ only for localhost\)/,
       );
       expect(
         oidcSettings(loadConfig({ ...complete, OIDC_ISSUER: 'http://127.0.0.1:9000' })),
       ).not.toBeNull();
+      expect(messageOf({ ...complete, OIDC_SCOPES: 'email profile' })).toMatch(
+        /OIDC_SCOPES: must include openid/,
+      );
       expect(messageOf({ ...complete, OIDC_ROLE_MAP: 'metro-admins=superuser' })).toMatch(
         /OIDC_ROLE_MAP: must be pairs like .*"metro-admins=superuser" is not/,
       );
