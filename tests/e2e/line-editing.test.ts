@@ -1,8 +1,8 @@
 /**
  * A line coordinator keeps their line current from the web app, in real Chromium: edits the
  * line's name and consultation instructions in "Muokkaa linjaa", reorders its stations by
- * keyboard and by dragging, and a signed-out worker then sees the changes, without contact
- * details. Someone else's save in between is a conflict shown
+ * keyboard and by dragging, reads the change history and undoes one change, and a signed-out
+ * worker then sees the changes, without contact details. Someone else's save in between is a conflict shown
  * with the line's current values; the server's problems are shown by their fields; a viewer
  * gets no edit buttons. The line is L6, which no other browser test reads.
  */
@@ -111,6 +111,17 @@ function stationOrder(page: Page): Promise<Array<string | null>> {
   return lineSection(page).locator('ol.stations button[data-station-id]').evaluateAll(ids);
 }
 
+/** Opens the line's change history; returns the dialog and its entries once there are some. */
+async function openHistory(page: Page) {
+  await lineSection(page)
+    .getByRole('button', { name: `Muutoshistoria (${LINE})` })
+    .click();
+  const history = page.getByRole('dialog', { name: `Linjan ${LINE} muutoshistoria` });
+  const entries = history.locator('ol.entries > li');
+  await entries.first().waitFor();
+  return { history, entries };
+}
+
 async function openEditor(page: Page) {
   await lineSection(page)
     .getByRole('button', { name: `Muokkaa linjaa ${LINE}` })
@@ -143,7 +154,7 @@ async function signedInGraphQL(email: string) {
 }
 
 describe('editing a line in the web app', () => {
-  it('saves a coordinator’s new name, instructions and station order, which a signed-out worker then sees', async () => {
+  it('saves a coordinator’s name, instructions and station order, lists and undoes changes; a signed-out worker sees the result', async () => {
     const page = await open('/?view=list');
     await signIn(page, coordinator);
     const editor = await openEditor(page);
@@ -207,6 +218,51 @@ describe('editing a line in the web app', () => {
     expect(await page.getByTestId('station-order-editor').count()).toBe(0);
     expect(await stationOrder(page)).toEqual(expected);
 
+    // One more change, to the description, for undoing below.
+    const second = await openEditor(page);
+    const description = second.getByLabel('Kuvaus suomeksi');
+    const oldDescription = await description.inputValue();
+    await description.fill('Kuvaus, joka kumotaan');
+    await second.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => second.getByTestId('line-editor-status').textContent()).toBe(
+      `Linjan ${LINE} muutokset tallennettiin.`,
+    );
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The change history: newest first, each change in words, before → after.
+    const { history, entries } = await openHistory(page);
+    expect(
+      await entries.evaluateAll((items) =>
+        items.slice(0, 4).map((item) => item.getAttribute('data-action')),
+      ),
+    ).toEqual(['LINE_DESCRIBE', 'LINE_REORDER', 'LINE_INSTRUCTIONS', 'LINE_RENAME']);
+    const rename = history.locator('li[data-action="LINE_RENAME"]').first();
+    expect(await rename.getByRole('heading').textContent()).toBe('Nimi muutettu');
+    expect(await rename.textContent()).toContain(coordinator);
+    const nameRow = rename.getByRole('row', { name: /Nimi \(suomi\)/ });
+    expect(await nameRow.locator('td').allTextContents()).toEqual([expect.any(String), name]);
+    const reorder = history.locator('li[data-action="LINE_REORDER"]').first();
+    expect(await reorder.textContent()).toContain(`${firstName}: 1.`);
+    await page.screenshot({ path: `${SHOTS}audit-trail.png` });
+
+    // Only the newest change can be undone: older ones were built on since.
+    expect(await history.getByRole('button', { name: /^Kumoa/ }).count()).toBe(1);
+    // Undo the description: the entry is marked undone, the undo is recorded on top.
+    const describe = history.locator('li[data-action="LINE_DESCRIBE"]').first();
+    await describe.getByRole('button', { name: /^Kumoa: Kuvaus muutettu/ }).click();
+    await poll(() => page.getByTestId('audit-status').textContent()).toBe('Muutos kumottiin.');
+    await poll(() => entries.first().getAttribute('data-action')).toBe('UNDO');
+    const undone = history.locator('li[data-action="LINE_DESCRIBE"]').first();
+    expect(await undone.textContent()).toContain('kumottu');
+    expect(await undone.getByRole('button', { name: /Kumoa/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    const reopened = await openEditor(page);
+    expect(await reopened.getByLabel('Kuvaus suomeksi').inputValue()).toBe(oldDescription);
+    expect(await reopened.getByLabel('Nimi suomeksi').inputValue()).toBe(name);
+    await page.keyboard.press('Escape');
+
     // A worker who is not signed in, in a browser of their own.
     const worker = await open(`/?view=list&station=${expert.id}`);
     await poll(() => lineSection(worker).locator('h3').textContent()).toContain(name);
@@ -253,8 +309,17 @@ describe('editing a line in the web app', () => {
     await poll(() => page.getByRole('dialog').count()).toBe(0);
 
     // The station order editor too.
-    await lineSection(page).getByRole('button', { name: `Järjestä asemat (${LINE})` }).click();
+    await lineSection(page)
+      .getByRole('button', { name: `Järjestä asemat (${LINE})` })
+      .click();
     await page.getByTestId('station-order-editor').locator('li').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // And the change history.
+    await lineSection(page)
+      .getByRole('button', { name: `Muutoshistoria (${LINE})` })
+      .click();
+    await page.getByTestId('audit-trail').locator('ol.entries > li').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -288,6 +353,35 @@ describe('editing a line in the web app', () => {
     expect(await editor.getByTestId('line-editor-conflict').count()).toBe(0);
     // Nothing of the stale save was written.
     expect(await editor.getByLabel('Kuvaus suomeksi').inputValue()).not.toBe('Minun kuvaukseni');
+  });
+
+  it('pages the change history with the connection’s cursor', async () => {
+    const colleague = await signedInGraphQL(coordinator);
+    const read = () =>
+      colleague<{ line: { version: number } }>(
+        'query ($code: String!) { line(code: $code) { version } }',
+        { code: LINE },
+      );
+    for (let index = 1; index <= 11; index += 1) {
+      const { line } = await read();
+      await colleague(
+        `mutation ($code: String!, $v: Int!, $fi: String!) {
+          describeLine(code: $code, expectedVersion: $v, description: { fi: $fi }) { line { version } } }`,
+        { code: LINE, v: line.version, fi: `Kuvaus numero ${index}` },
+      );
+    }
+    const page = await open('/?view=list');
+    await signIn(page, coordinator);
+    const { history, entries } = await openHistory(page);
+    expect(await entries.count()).toBe(10);
+    expect(await entries.first().textContent()).toContain('Kuvaus numero 11');
+    await history.getByRole('button', { name: 'Näytä vanhempia' }).click();
+    await poll(() => entries.count()).toBeGreaterThan(10);
+    expect(await entries.nth(10).textContent()).toContain('Kuvaus numero 1');
+    const ids = await entries.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-audit-id')),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('shows a viewer no edit buttons', async () => {
