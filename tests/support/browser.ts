@@ -1,6 +1,6 @@
 /** Debian's Chromium, driven by playwright-core (a test tool's own browser download fails here). */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -24,4 +24,18 @@ export function chromiumPath(): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Signs in through the header's "Kirjaudu" dialog (Finnish UI) and waits until it took. */
+export async function signInThroughDialog(
+  page: Page,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Kirjaudu sisään' });
+  await dialog.getByLabel('Sähköposti').fill(email);
+  await dialog.getByLabel('Salasana').fill(password);
+  await dialog.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
 }

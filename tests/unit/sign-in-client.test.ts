@@ -49,6 +49,7 @@ const SESSION = {
   email: 'koordinaattori@example.fi',
   role: 'coordinator',
   lineCodes: ['L1'],
+  expertId: 'expert-7',
   csrfToken: 'token-1',
 };
 
@@ -90,6 +91,8 @@ describe('SessionState', () => {
       email: SESSION.email,
       role: 'coordinator',
       lineCodes: ['L1'],
+      // The expert card this person may correct.
+      expertId: 'expert-7',
     });
     expect(JSON.parse(server.calls[0]?.body ?? '{}')).toEqual({
       email: 'koordinaattori@example.fi',

@@ -12,6 +12,8 @@ export interface SignedInAccount {
   email: string;
   role: Role;
   lineCodes: string[];
+  /** The expert station of this person, whose card they may correct; null (or absent) if none. */
+  expertId?: string | null;
 }
 
 /** How a sign-in ended, for the form to say. */
@@ -55,11 +57,17 @@ interface SessionBody {
   email: string;
   role: Role;
   lineCodes?: string[];
+  expertId?: string | null;
   csrfToken: string;
 }
 
 function accountOf(body: SessionBody): SignedInAccount {
-  return { email: body.email, role: body.role, lineCodes: body.lineCodes ?? [] };
+  return {
+    email: body.email,
+    role: body.role,
+    lineCodes: body.lineCodes ?? [],
+    expertId: body.expertId ?? null,
+  };
 }
 
 export class SessionState {

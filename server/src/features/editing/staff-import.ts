@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { STAFF_COLUMNS } from '../../../../common/staff-list.ts';
 import { ForbiddenError, type InputProblem, InvalidInputError } from '../../graphql/errors.ts';
 import type { Account } from '../auth/account.types.ts';
 import { canEditLine } from '../auth/authorization.ts';
@@ -40,24 +41,6 @@ export const STAFF_LIST_FORMATS = ['CSV', 'JSON'] as const;
 
 /** At most this many rows per import: a request body is at most 64 KiB anyway. */
 export const MAX_STAFF_ROWS = 500;
-
-/** The columns (CSV) or keys (JSON) of a staff list. */
-export const STAFF_COLUMNS = [
-  'name',
-  'title',
-  'organisationId',
-  'serviceLevel',
-  'languages',
-  'regionCodes',
-  'channels',
-  'otShare',
-  'methodIds',
-  'awayUntil',
-  'email',
-  'phone',
-  'publicCard',
-  'lineCodes',
-] as const;
 
 const LIST_COLUMNS = new Set(['languages', 'regionCodes', 'channels', 'methodIds', 'lineCodes']);
 

@@ -1,0 +1,191 @@
+/**
+ * Editing a station card from the web app in real Chromium: an expert corrects their own card
+ * (away until a date, then back at work; their phone), a wrong e-mail address is refused by its
+ * field and saves nothing, a line coordinator may edit the cards on their line only, and a
+ * viewer none. Checked in the graph itself (Neo4j), and with axe.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../server/src/database/neo4j-driver.ts';
+import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
+import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
+import { formatDate } from '../../web/src/lib/display-format.ts';
+import { axeViolations } from '../support/axe.ts';
+import { launchChromium, signInThroughDialog } from '../support/browser.ts';
+import { connectTestDatabase } from '../support/test-neo4j.ts';
+
+const appUrl = inject('appUrl');
+const PASSWORD = `Kartta-${randomBytes(6).toString('hex')}`;
+const TAG = randomBytes(3).toString('hex');
+const LINE = 'L4';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let database: Database;
+/** An expert on LINE and one on no line the coordinator coordinates, as they were. */
+let own: { id: string; phone: string | null; awayUntil: string | null };
+let elsewhere: string;
+const accounts = {
+  expert: `oma-${TAG}@example.fi`,
+  coordinator: `koordinaattori-${TAG}@example.fi`,
+  viewer: `katsoja-${TAG}@example.fi`,
+};
+
+async function cypher(query: string, params: Record<string, unknown> = {}) {
+  const result = await database.driver.executeQuery(query, params, { database: database.name });
+  return result.records.map((record) => record.toObject());
+}
+
+async function expertNow(id: string) {
+  const [row] = await cypher(
+    `MATCH (e:Expert {id: $id})
+     RETURN e.phone AS phone, toString(e.awayUntil) AS awayUntil, e.email AS email,
+            e.version AS version`,
+    { id },
+  );
+  return row as { phone: string | null; awayUntil: string | null; email: string; version: number };
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  database = connectTestDatabase(inject('neo4jUri'));
+  const [onLine] = await cypher(
+    `MATCH (e:Expert)-[:ON_LINE]->(:Line {code: $line})
+     WHERE e.awayUntil IS NULL
+     RETURN e.id AS id, e.phone AS phone ORDER BY e.id DESC LIMIT 1`,
+    { line: LINE },
+  );
+  const [offLine] = await cypher(
+    `MATCH (e:Expert) WHERE NOT (e)-[:ON_LINE]->(:Line {code: $line})
+       AND EXISTS { (e)-[:ON_LINE]->(:Line) }
+     RETURN e.id AS id ORDER BY e.id DESC LIMIT 1`,
+    { line: LINE },
+  );
+  if (!onLine || !offLine) {
+    throw new Error(`the seeded graph has no expert on ${LINE} or none off it`);
+  }
+  own = { id: onLine.id as string, phone: (onLine.phone as string) ?? null, awayUntil: null };
+  elsewhere = offLine.id as string;
+  const repository = new AccountRepository(database);
+  const passwordHash = await hashPassword(PASSWORD);
+  await repository.create({
+    email: accounts.expert,
+    role: 'viewer',
+    passwordHash,
+    expertId: own.id,
+    lineCodes: [],
+  });
+  await repository.create({
+    email: accounts.coordinator,
+    role: 'coordinator',
+    passwordHash,
+    expertId: null,
+    lineCodes: [LINE],
+  });
+  await repository.create({
+    email: accounts.viewer,
+    role: 'viewer',
+    passwordHash,
+    expertId: null,
+    lineCodes: [],
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  // The shared demo graph as it was, for the other browser tests.
+  await cypher('MATCH (e:Expert {id: $id}) SET e.phone = $phone, e.awayUntil = null', {
+    id: own.id,
+    phone: own.phone,
+  });
+  await browser?.close();
+  await database?.driver.close();
+});
+
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
+async function signedIn(email: string, stationId: string): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/?station=${stationId}`);
+  await signInThroughDialog(page, email, PASSWORD);
+  await poll(() => page.getByTestId('station-card').getAttribute('data-status')).toBe('ready');
+  return page;
+}
+
+describe('editing a station card', () => {
+  it('lets an expert mark themself away and back, and correct their phone', async () => {
+    const page = await signedIn(accounts.expert, own.id);
+    const card = page.getByTestId('station-card');
+    await card.getByRole('button', { name: 'Muokkaa omaa korttiasi' }).click();
+    const editor = page.getByRole('dialog', { name: /Muokkaa korttia/ });
+    await editor.getByLabel('Työpuhelin').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const back = '2031-03-02';
+    const phone = `+358 40 ${randomInt(100, 1000)} ${randomInt(1000, 10_000)}`;
+    await editor.getByLabel('Poissa, palaa').fill(back);
+    await editor.getByLabel('Työpuhelin').fill(phone);
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => editor.getByTestId('station-editor-status').textContent()).toBe(
+      'Kortti tallennettu.',
+    );
+    expect(await expertNow(own.id)).toMatchObject({ phone, awayUntil: back });
+    // The card behind the dialog shows the absence, in words.
+    await poll(() => card.getByTestId('availability').textContent()).toContain(
+      `Poissa, palaa ${formatDate(back, 'fi')}`,
+    );
+
+    // Back at work: one button clears the date.
+    await editor.getByRole('button', { name: 'Olen työssä' }).click();
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(async () => (await expertNow(own.id)).awayUntil).toBeNull();
+    await poll(() => card.getByTestId('availability').textContent()).toContain('Tavoitettavissa');
+    // Escape closes the editor and focus returns to the button that opened it.
+    await page.keyboard.press('Escape');
+    await poll(() => editor.count()).toBe(0);
+    await poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toBe(
+      'Muokkaa omaa korttiasi',
+    );
+  });
+
+  it('refuses a wrong e-mail address by its field and saves nothing', async () => {
+    const before = await expertNow(own.id);
+    const page = await signedIn(accounts.coordinator, own.id);
+    await page.getByTestId('station-card').getByRole('button', { name: 'Muokkaa korttia' }).click();
+    const editor = page.getByRole('dialog', { name: /Muokkaa korttia/ });
+    const emailField = editor.getByLabel('Työsähköposti');
+    await emailField.fill('ei-osoite');
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => emailField.getAttribute('aria-invalid')).toBe('true');
+    expect(await editor.getByRole('alert').textContent()).toContain('Mitään ei tallennettu');
+    // The field's problem is tied to it, so a screen reader reads it with the field.
+    const describedBy = (await emailField.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy).toContain('station-editor-email-problem');
+    expect(await expertNow(own.id)).toEqual(before);
+  });
+
+  it('offers the editor only to those who may edit the card', async () => {
+    const coordinator = await signedIn(accounts.coordinator, elsewhere);
+    const card = coordinator.getByTestId('station-card');
+    await card.getByRole('heading', { level: 2 }).waitFor();
+    expect(await card.getByRole('button', { name: /Muokkaa/ }).count()).toBe(0);
+    await context?.close();
+
+    const viewer = await signedIn(accounts.viewer, own.id);
+    await viewer.getByTestId('station-card').getByRole('heading', { level: 2 }).waitFor();
+    expect(
+      await viewer
+        .getByTestId('station-card')
+        .getByRole('button', { name: /Muokkaa/ })
+        .count(),
+    ).toBe(0);
+  });
+});

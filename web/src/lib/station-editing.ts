@@ -1,0 +1,193 @@
+/**
+ * The station card editor's logic, without the DOM: who may edit a card (mirroring the server's
+ * authorization.ts, which stays the authority), the form's values, the changes a save sends
+ * (only what changed) and where the server's per-field problems belong. Pure, so unit-tested.
+ */
+import { canEditStation } from './line-editing.ts';
+import type { ChannelCode, ServiceLevelCode } from './messages.ts';
+import type { SignedInAccount } from './session.svelte.ts';
+
+/**
+ * Whether `account` may edit the card of station `stationId` on `lineCodes`: admins, the
+ * coordinators of one of its lines, and the expert themself (their own card and availability).
+ */
+export function canEditCard(
+  account: SignedInAccount | null,
+  stationId: string,
+  lineCodes: readonly string[],
+): boolean {
+  return canEditStation(account, lineCodes) || (account?.expertId ?? null) === stationId;
+}
+
+export const STATION_EDITOR_QUERY = /* GraphQL */ `
+  query StationEditor($id: ID!) {
+    station(id: $id) {
+      __typename id version name channels
+      contact { email phone }
+      regions { code }
+      ... on Expert { title serviceLevel languages awayUntil otShare }
+      ... on Unit { description }
+    }
+  }`;
+
+export const UPDATE_EXPERT = /* GraphQL */ `
+  mutation UpdateExpertCard($stationId: ID!, $expectedVersion: Int!, $changes: ExpertChangesInput!) {
+    updateExpert(stationId: $stationId, expectedVersion: $expectedVersion, changes: $changes) {
+      station { id version }
+      change { id }
+    }
+  }`;
+
+export const UPDATE_UNIT = /* GraphQL */ `
+  mutation UpdateUnitCard($stationId: ID!, $expectedVersion: Int!, $changes: UnitChangesInput!) {
+    updateUnit(stationId: $stationId, expectedVersion: $expectedVersion, changes: $changes) {
+      station { id version }
+      change { id }
+    }
+  }`;
+
+/** The station as the editor loads it. */
+export interface EditableStation {
+  __typename: 'Expert' | 'Unit';
+  id: string;
+  version: number;
+  name: string;
+  channels: ChannelCode[];
+  contact: { email: string | null; phone: string | null } | null;
+  regions: Array<{ code: string }>;
+  title?: string;
+  serviceLevel?: ServiceLevelCode;
+  languages?: string[];
+  awayUntil?: string | null;
+  otShare?: number;
+  description?: string | null;
+}
+
+/** What the form holds: text fields as typed, lists as comma-separated text. */
+export interface StationDraft {
+  name: string;
+  email: string;
+  phone: string;
+  channels: ChannelCode[];
+  regionCodes: string;
+  title: string;
+  serviceLevel: ServiceLevelCode | '';
+  languages: string;
+  awayUntil: string;
+  /** Per cent of working time, as typed. */
+  otPercent: string;
+  description: string;
+}
+
+export type StationFieldId = keyof StationDraft;
+
+export function draftOfStation(station: EditableStation): StationDraft {
+  return {
+    name: station.name,
+    email: station.contact?.email ?? '',
+    phone: station.contact?.phone ?? '',
+    channels: [...station.channels],
+    regionCodes: station.regions.map((region) => region.code).join(', '),
+    title: station.title ?? '',
+    serviceLevel: station.serviceLevel ?? '',
+    languages: (station.languages ?? []).join(', '),
+    awayUntil: station.awayUntil ?? '',
+    otPercent: station.otShare === undefined ? '' : String(Math.round(station.otShare * 100)),
+    description: station.description ?? '',
+  };
+}
+
+function listOf(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+/**
+ * The changes a save sends: only the fields that differ from the loaded station, in the shapes
+ * of ExpertChangesInput or UnitChangesInput. Emptied optional fields are sent as null (cleared);
+ * values are sent as typed, so the server's validation speaks about what the user wrote.
+ */
+export function stationChanges(
+  kind: EditableStation['__typename'],
+  saved: StationDraft,
+  draft: StationDraft,
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const text = (field: 'name' | 'title' | 'description', key: string = field) => {
+    if (draft[field].trim() !== saved[field].trim()) {
+      changes[key] = draft[field].trim();
+    }
+  };
+  const optional = (field: 'email' | 'phone' | 'awayUntil') => {
+    if (draft[field].trim() !== saved[field].trim()) {
+      changes[field] = draft[field].trim() === '' ? null : draft[field].trim();
+    }
+  };
+  text('name');
+  optional('email');
+  optional('phone');
+  if (!sameList(draft.channels, saved.channels)) {
+    changes.channels = [...draft.channels];
+  }
+  if (!sameList(listOf(draft.regionCodes), listOf(saved.regionCodes))) {
+    changes.regionCodes = listOf(draft.regionCodes);
+  }
+  if (kind === 'Unit') {
+    text('description');
+    return changes;
+  }
+  text('title');
+  optional('awayUntil');
+  if (draft.serviceLevel !== saved.serviceLevel && draft.serviceLevel !== '') {
+    changes.serviceLevel = draft.serviceLevel;
+  }
+  if (!sameList(listOf(draft.languages), listOf(saved.languages))) {
+    changes.languages = listOf(draft.languages);
+  }
+  if (draft.otPercent.trim() !== saved.otPercent.trim()) {
+    changes.otShare = Math.round((percentOf(draft.otPercent) ?? 0) * 100) / 10_000;
+  }
+  return changes;
+}
+
+/** The OT share as typed (per cent, decimal comma allowed), or null when it is not 0-100. */
+export function percentOf(text: string): number | null {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : null;
+}
+
+const FIELD_OF_CHANGE: Record<string, StationFieldId> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  channels: 'channels',
+  regionCodes: 'regionCodes',
+  title: 'title',
+  serviceLevel: 'serviceLevel',
+  languages: 'languages',
+  awayUntil: 'awayUntil',
+  otShare: 'otPercent',
+  description: 'description',
+};
+
+/**
+ * The server's problems (`changes.email`, `changes.languages.0`) by form field; a problem the form
+ * has no field for goes under `name`, the first field, so that it is never lost.
+ */
+export function stationProblemsByField(
+  problems: ReadonlyArray<{ field: string; message: string }>,
+): Partial<Record<StationFieldId, string[]>> {
+  const result: Partial<Record<StationFieldId, string[]>> = {};
+  for (const problem of problems) {
+    const [head, key] = problem.field.split('.');
+    const id = FIELD_OF_CHANGE[head === 'changes' ? (key ?? '') : (head ?? '')] ?? 'name';
+    result[id] = [...(result[id] ?? []), problem.message];
+  }
+  return result;
+}
