@@ -62,6 +62,10 @@ const input: AnalyticsInput = {
     { code: 'M2', name: 'Kakkola', kind: 'MUNICIPALITY', parentCode: 'K1' },
     { code: 'M3', name: 'Kolmola', kind: 'MUNICIPALITY', parentCode: 'K2' },
     { code: 'M4', name: 'Nelilä', kind: 'MUNICIPALITY', parentCode: 'K2' },
+    // Another centre's area, where no station of this network serves: not this network's gap.
+    { code: 'B', name: 'Toinen alue', kind: 'AREA', parentCode: null },
+    { code: 'K3', name: 'Kolmosmaa', kind: 'COUNTY', parentCode: 'B' },
+    { code: 'M5', name: 'Viitola', kind: 'MUNICIPALITY', parentCode: 'K3' },
   ],
   methods: [
     { id: 'ipc', name: 'IPC' },
@@ -146,7 +150,9 @@ describe('network analytics on a hand-made graph', () => {
     expect(cell('L2', 'K1')?.status).toBe('PARTIAL');
     // Back on the day itself: x counts as available.
     expect(cell('L4', 'M1')?.availableStations).toBe(3);
-    // Only municipalities and counties are cells: 4 lines x (4 + 2).
+    // Only municipalities and counties of the centre's area are cells: 4 lines x (4 + 2).
+    expect(cell('L1', 'M5')).toBeUndefined();
+    expect(cell('L1', 'K3')).toBeUndefined();
     expect(result.coverage).toHaveLength(24);
   });
 

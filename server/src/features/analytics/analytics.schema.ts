@@ -234,7 +234,8 @@ NetworkAnalyticsRef.implement({
     }),
     coverage: t.field({
       type: [CoverageCellRef],
-      description: 'The line x region coverage matrix.',
+      description:
+        'The line x region coverage matrix of the centre’s area: the cooperation areas where stations of the network serve.',
       args: {
         regionKind: t.arg({
           type: CoverageRegionKindEnum,

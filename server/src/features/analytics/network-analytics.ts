@@ -132,14 +132,51 @@ export function municipalitiesUnder(input: Pick<CoverageInput, 'regions'>): Map<
   return memo;
 }
 
+/**
+ * Municipality codes of the centre's area: every cooperation area (yhteistyöalue) in which some
+ * station of the network serves a region. Stations that serve the whole country do not widen it.
+ * Coverage gaps are counted here only: a county of another centre is not this network's gap.
+ */
+export function serviceAreaMunicipalities(
+  input: Pick<CoverageInput, 'regions' | 'stations'>,
+): Set<string> {
+  const regionByCode = new Map(input.regions.map((region) => [region.code, region]));
+  const under = municipalitiesUnder(input);
+  const areaOf = (code: string): string | null => {
+    let region = regionByCode.get(code);
+    if (!region || region.kind === 'COUNTRY') {
+      return null;
+    }
+    // Up to the area, or to the top-most region below the country in a graph without areas.
+    while (region.kind !== 'AREA' && region.parentCode) {
+      const parent = regionByCode.get(region.parentCode);
+      if (!parent || parent.kind === 'COUNTRY') {
+        break;
+      }
+      region = parent;
+    }
+    return region.code;
+  };
+  const areas = new Set<string>();
+  for (const station of input.stations) {
+    for (const code of station.regionCodes) {
+      const area = areaOf(code);
+      if (area) {
+        areas.add(area);
+      }
+    }
+  }
+  return new Set([...areas].flatMap((area) => under.get(area) ?? []));
+}
+
 interface CoverageTally {
   available: Set<string>;
   away: Set<string>;
 }
 
 /**
- * Coverage of every line in every municipality and wellbeing county, and the experts a line
- * depends on: who is the only available station of the line somewhere.
+ * Coverage of every line in every municipality and wellbeing county of the centre's area, and
+ * the experts a line depends on: who is the only available station of the line somewhere.
  */
 export function coverageAndDependencies(
   input: CoverageInput,
@@ -147,8 +184,14 @@ export function coverageAndDependencies(
 ): { coverage: CoverageCell[]; dependencies: LineDependency[] } {
   const under = municipalitiesUnder(input);
   const stationById = new Map(input.stations.map((station) => [station.id, station]));
-  const municipalities = input.regions.filter((region) => region.kind === 'MUNICIPALITY');
-  const counties = input.regions.filter((region) => region.kind === 'COUNTY');
+  const area = serviceAreaMunicipalities(input);
+  const municipalities = input.regions.filter(
+    (region) => region.kind === 'MUNICIPALITY' && area.has(region.code),
+  );
+  const counties = input.regions.filter(
+    (region) =>
+      region.kind === 'COUNTY' && (under.get(region.code) ?? []).some((code) => area.has(code)),
+  );
   const coverage: CoverageCell[] = [];
   const dependencies: LineDependency[] = [];
   const ordered = [...input.lines].sort((a, b) => a.number - b.number);

@@ -20,7 +20,7 @@
 import {
   coverageAndDependencies,
   isAway,
-  municipalitiesUnder,
+  serviceAreaMunicipalities,
 } from '../analytics/network-analytics.ts';
 import type {
   DataHealthInput,
@@ -47,37 +47,6 @@ export function monthsBefore(isoDate: string, months: number): string {
   const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
   return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, lastDay), 2)}`;
-}
-
-/** Municipality codes of the cooperation areas the network works in. */
-export function centreAreaMunicipalities(input: DataHealthInput): Set<string> {
-  const regionByCode = new Map(input.regions.map((region) => [region.code, region]));
-  const under = municipalitiesUnder(input);
-  const areaOf = (code: string): string | null => {
-    let region = regionByCode.get(code);
-    if (!region || region.kind === 'COUNTRY') {
-      return null;
-    }
-    // Up to the area, or to the top-most region below the country in a graph without areas.
-    while (region.kind !== 'AREA' && region.parentCode) {
-      const parent = regionByCode.get(region.parentCode);
-      if (!parent || parent.kind === 'COUNTRY') {
-        break;
-      }
-      region = parent;
-    }
-    return region.code;
-  };
-  const areas = new Set<string>();
-  for (const station of input.stations) {
-    for (const code of station.regionCodes) {
-      const area = areaOf(code);
-      if (area) {
-        areas.add(area);
-      }
-    }
-  }
-  return new Set([...areas].flatMap((area) => under.get(area) ?? []));
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fi');
@@ -147,7 +116,7 @@ export function computeDataHealth(
     // Never verified first, then the longest unverified.
     .sort((a, b) => (a.verifiedOn ?? '').localeCompare(b.verifiedOn ?? '') || byName(a, b));
 
-  const area = centreAreaMunicipalities(input);
+  const area = serviceAreaMunicipalities(input);
   const unreachedMunicipalities: LineReachGap[] = lines
     .map((line) => ({
       lineCode: line.code,
