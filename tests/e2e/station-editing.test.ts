@@ -99,13 +99,32 @@ afterEach(async () => {
 
 afterAll(async () => {
   // The shared demo graph as it was, for the other browser tests.
-  await cypher('MATCH (e:Expert {id: $id}) SET e.phone = $phone, e.awayUntil = null', {
-    id: own.id,
-    phone: own.phone,
-  });
+  await cypher(
+    'MATCH (e:Expert {id: $id}) SET e.phone = $phone, e.awayUntil = null, e.publicCard = false',
+    {
+      id: own.id,
+      phone: own.phone,
+    },
+  );
   await browser?.close();
   await database?.driver.close();
 });
+
+/** The contact details a worker who is not signed in gets for station `id`. */
+async function anonymousContact(id: string): Promise<{ email: string; phone: string } | null> {
+  const response = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query ($id: ID!) { station(id: $id) { contact { email phone } } }',
+      variables: { id },
+    }),
+  });
+  const { data } = (await response.json()) as {
+    data: { station: { contact: { email: string; phone: string } | null } };
+  };
+  return data.station.contact;
+}
 
 function poll<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: 15_000, interval: 100 });
@@ -148,6 +167,15 @@ describe('editing a station card', () => {
     await editor.getByRole('button', { name: 'Tallenna' }).click();
     await poll(async () => (await expertNow(own.id)).awayUntil).toBeNull();
     await poll(() => card.getByTestId('availability').textContent()).toContain('Tavoitettavissa');
+    // A public card: the contact details reach workers who are not signed in, and back.
+    const publicCard = editor.getByLabel(/Julkinen kortti/);
+    await publicCard.check();
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => anonymousContact(own.id)).toEqual({ email: expect.any(String), phone });
+    await publicCard.uncheck();
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await poll(() => anonymousContact(own.id)).toBeNull();
+
     // Escape closes the editor and focus returns to the button that opened it.
     await page.keyboard.press('Escape');
     await poll(() => editor.count()).toBe(0);

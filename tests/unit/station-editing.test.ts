@@ -70,6 +70,9 @@ describe('the station card editor', () => {
     expect(stationChanges('Expert', { ...saved, awayUntil: '2031-03-02' }, saved)).toEqual({
       awayUntil: null,
     });
+    expect(stationChanges('Expert', saved, { ...saved, publicCard: true })).toEqual({
+      publicCard: true,
+    });
   });
 
   it('sends a unit only the fields a unit has', () => {

@@ -26,6 +26,9 @@ const fi = {
   regionsHint: 'Kuntanumerot tai alueiden koodit pilkuin, esim. 837, 536.',
   otPercent: 'OT-työn osuus työajasta (%)',
   otPercentInvalid: 'Kirjoita prosentti väliltä 0–100.',
+  publicCard: 'Julkinen kortti: yhteystiedot näkyvät myös kirjautumattomille',
+  publicCardHint:
+    'Ilman tätä työsähköposti ja -puhelin näkyvät vain kirjautuneelle henkilöstölle. Valinta kuuluu asiantuntijalle itselleen.',
   save: 'Tallenna',
   saving: 'Tallennetaan…',
   cancel: 'Peruuta',
@@ -67,6 +70,9 @@ const sv: StationEditingMessages = {
   regionsHint: 'Kommunnummer eller områdeskoder med kommatecken, t.ex. 837, 536.',
   otPercent: 'OT-arbetets andel av arbetstiden (%)',
   otPercentInvalid: 'Skriv en procent mellan 0 och 100.',
+  publicCard: 'Offentligt kort: kontaktuppgifterna syns också för den som inte loggat in',
+  publicCardHint:
+    'Annars syns e-post och telefon i arbetet bara för inloggad personal. Valet hör till experten själv.',
   save: 'Spara',
   saving: 'Sparar…',
   cancel: 'Avbryt',
@@ -107,6 +113,9 @@ const en: StationEditingMessages = {
   regionsHint: 'Municipality numbers or region codes separated by commas, e.g. 837, 536.',
   otPercent: 'Share of working time in OT work (%)',
   otPercentInvalid: 'Write a percentage from 0 to 100.',
+  publicCard: 'Public card: contact details shown to people who are not signed in too',
+  publicCardHint:
+    'Otherwise the work e-mail and phone are shown to signed-in staff only. The choice is the expert’s own.',
   save: 'Save',
   saving: 'Saving…',
   cancel: 'Cancel',

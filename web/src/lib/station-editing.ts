@@ -25,7 +25,7 @@ export const STATION_EDITOR_QUERY = /* GraphQL */ `
       __typename id version name channels
       contact { email phone }
       regions { code }
-      ... on Expert { title serviceLevel languages awayUntil otShare }
+      ... on Expert { title serviceLevel languages awayUntil otShare publicCard }
       ... on Unit { description }
     }
   }`;
@@ -60,6 +60,7 @@ export interface EditableStation {
   languages?: string[];
   awayUntil?: string | null;
   otShare?: number;
+  publicCard?: boolean;
   description?: string | null;
 }
 
@@ -76,6 +77,8 @@ export interface StationDraft {
   awayUntil: string;
   /** Per cent of working time, as typed. */
   otPercent: string;
+  /** Contact details shown to anonymous users too (the expert's own choice). */
+  publicCard: boolean;
   description: string;
 }
 
@@ -93,6 +96,7 @@ export function draftOfStation(station: EditableStation): StationDraft {
     languages: (station.languages ?? []).join(', '),
     awayUntil: station.awayUntil ?? '',
     otPercent: station.otShare === undefined ? '' : String(Math.round(station.otShare * 100)),
+    publicCard: station.publicCard ?? false,
     description: station.description ?? '',
   };
 }
@@ -150,6 +154,9 @@ export function stationChanges(
   if (!sameList(listOf(draft.languages), listOf(saved.languages))) {
     changes.languages = listOf(draft.languages);
   }
+  if (draft.publicCard !== saved.publicCard) {
+    changes.publicCard = draft.publicCard;
+  }
   if (draft.otPercent.trim() !== saved.otPercent.trim()) {
     changes.otShare = Math.round((percentOf(draft.otPercent) ?? 0) * 100) / 10_000;
   }
@@ -173,6 +180,7 @@ const FIELD_OF_CHANGE: Record<string, StationFieldId> = {
   languages: 'languages',
   awayUntil: 'awayUntil',
   otShare: 'otPercent',
+  publicCard: 'publicCard',
   description: 'description',
 };
 

@@ -184,6 +184,10 @@ ExpertRef.implement({
       nullable: true,
       description: 'ISO date the card was last checked.',
     }),
+    publicCard: t.exposeBoolean('publicCard', {
+      description:
+        'Whether the expert has made their card public: contact details shown to anonymous users too.',
+    }),
   }),
 });
 
