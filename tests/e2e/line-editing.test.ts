@@ -2,7 +2,8 @@
  * A line coordinator keeps their line current from the web app, in real Chromium: edits the
  * line's name and consultation instructions in "Muokkaa linjaa", reorders its stations by
  * keyboard and by dragging, reads the change history and undoes one change, and a signed-out
- * worker then sees the changes, without contact details. Someone else's save in between is a conflict shown
+ * worker then sees the changes, without contact details. On the map they pin a station by
+ * dragging it and unpin it from its card. Someone else's save in between is a conflict shown
  * with the line's current values; the server's problems are shown by their fields; a viewer
  * gets no edit buttons. The line is L6, which no other browser test reads.
  */
@@ -151,6 +152,22 @@ async function signedInGraphQL(email: string) {
     expect(body.errors).toBeUndefined();
     return body.data;
   };
+}
+
+async function anonymousGraphQL<T>(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return ((await response.json()) as { data: T }).data;
+}
+
+async function pinnedPosition(id: string): Promise<{ x: number; y: number } | null> {
+  const { station } = await anonymousGraphQL<{
+    station: { pinnedPosition: { x: number; y: number } | null };
+  }>('query ($id: ID!) { station(id: $id) { pinnedPosition { x y } } }', { id });
+  return station.pinnedPosition;
 }
 
 describe('editing a line in the web app', () => {
@@ -321,6 +338,13 @@ describe('editing a line in the web app', () => {
       .click();
     await page.getByTestId('audit-trail').locator('ol.entries > li').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // And the map in its "edit positions" mode.
+    await page.getByRole('button', { name: 'Kartta', exact: true }).click();
+    await page.getByRole('button', { name: 'Muokkaa sijainteja' }).click();
+    await page.locator('[data-testid="metro-map"][data-editing-positions="true"]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says someone else changed the line, shows its current values and reloads them', async () => {
@@ -384,6 +408,83 @@ describe('editing a line in the web app', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('pins a dragged station on the map, shows the pin, and unpins it from the card', async () => {
+    const { networkMap } = await anonymousGraphQL<{
+      networkMap: { stations: Array<{ id: string; label: string; lineCodes: string[] }> };
+    }>('{ networkMap { stations { id label lineCodes } } }');
+    const station = networkMap.stations.find((candidate) => candidate.lineCodes.includes(LINE));
+    if (!station) {
+      throw new Error(`${LINE} has no stations`);
+    }
+    const page = await open(`/?station=${station.id}`);
+    await signIn(page, coordinator);
+    const map = page.locator('[data-testid="metro-map"]');
+    await poll(() => map.getAttribute('data-centred-on')).toBe(station.id);
+    await page.waitForTimeout(300);
+    const box = await map.boundingBox();
+    const cardBox = await page.getByTestId('station-card').boundingBox();
+    if (!box || !cardBox) {
+      throw new Error('no map or card on the page');
+    }
+    await page
+      .getByTestId('station-card')
+      .getByRole('button', { name: 'Sulje asemakortti' })
+      .click();
+
+    const toggle = page.getByRole('button', { name: 'Muokkaa sijainteja' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await poll(() => map.getAttribute('data-editing-positions')).toBe('true');
+    const from = { x: box.x + (box.width - cardBox.width) / 2, y: box.y + box.height / 2 };
+    const to = { x: from.x + 120, y: from.y + 90 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 12 });
+    await page.mouse.up();
+    await poll(() => page.getByTestId('position-status').textContent()).toBe(
+      `${station.label} kiinnitettiin uuteen paikkaan.`,
+    );
+    // Pinned: a double border on the map, and the position is stored.
+    await poll(async () => (await map.getAttribute('data-pinned-stations'))?.split(' ')).toContain(
+      station.id,
+    );
+    const pinned = await pinnedPosition(station.id);
+    expect(pinned).not.toBeNull();
+    await page.screenshot({ path: `${SHOTS}pinned-station.png` });
+
+    // The card says so, and unpins it without dragging.
+    await page.mouse.click(to.x, to.y);
+    const card = page.getByTestId('station-card');
+    await poll(() => card.getAttribute('data-station-id')).toBe(station.id);
+    await poll(() => card.getByTestId('pin-state').textContent()).toContain(
+      'Sijainti kartalla on kiinnitetty.',
+    );
+    await card.getByRole('button', { name: 'Vapauta sijainti' }).click();
+    await poll(() => card.getByTestId('station-edit-status').textContent()).toContain(
+      'sijainti vapautettu',
+    );
+    expect(await pinnedPosition(station.id)).toBeNull();
+    await poll(async () =>
+      (await map.getAttribute('data-pinned-stations'))?.split(' '),
+    ).not.toContain(station.id);
+
+    // The station's history has both, in words.
+    await card.getByRole('button', { name: 'Muutoshistoria' }).click();
+    const history = page.getByRole('dialog', { name: `Muutoshistoria: ${station.label}` });
+    const entries = history.locator('ol.entries > li');
+    await entries.first().waitFor();
+    expect(
+      await entries.evaluateAll((items) =>
+        items.slice(0, 2).map((item) => item.getAttribute('data-action')),
+      ),
+    ).toEqual(['STATION_PIN', 'STATION_PIN']);
+    const pinRow = entries.nth(1).getByRole('row', { name: /Kiinnitetty sijainti/ });
+    expect(await pinRow.locator('td').allTextContents()).toEqual([
+      '(tyhjä)',
+      `(${Math.round(pinned?.x ?? 0)}, ${Math.round(pinned?.y ?? 0)})`,
+    ]);
+  });
+
   it('shows a viewer no edit buttons', async () => {
     const page = await open('/?view=list');
     await signIn(page, viewer);
@@ -391,5 +492,8 @@ describe('editing a line in the web app', () => {
     expect(await page.getByRole('button', { name: /Muokkaa linjaa/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Järjestä/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Muutoshistoria/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Kartta', exact: true }).click();
+    await page.locator('[data-testid="metro-map"][data-ready="true"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Muokkaa sijainteja' }).count()).toBe(0);
   });
 });

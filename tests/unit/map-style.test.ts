@@ -92,6 +92,7 @@ describe('mapStylesheet', () => {
     for (const selector of [
       'node.interchange',
       'node.away',
+      'node.station.pinned',
       '.faded',
       '.hidden',
       'node.selected',

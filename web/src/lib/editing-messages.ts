@@ -137,7 +137,7 @@ const fi = {
 
   editPositions: 'Muokkaa sijainteja',
   editPositionsHint:
-    'Vedä asemaa kartalla kiinnittääksesi sen paikan. Kiinnitetyissä asemissa on nasta ja kaksoisreuna. Näppäimistöllä: avaa aseman kortti ja käytä sen painikkeita.',
+    'Vedä asemaa kartalla kiinnittääksesi sen paikan. Kiinnitetyillä asemilla on paksu kaksoisreuna. Näppäimistöllä: avaa aseman kortti ja käytä sen painikkeita.',
   positionsLoading: 'Ladataan sijainteja…',
   pinned: (name: string) => `${name} kiinnitettiin uuteen paikkaan.`,
   pinFailed: 'Sijaintia ei tallennettu.',
@@ -281,7 +281,7 @@ const sv: EditingMessages = {
 
   editPositions: 'Redigera lägen',
   editPositionsHint:
-    'Dra en station på kartan för att fästa dess läge. Fästa stationer har en nål och dubbel kant. Med tangentbordet: öppna stationens kort och använd dess knappar.',
+    'Dra en station på kartan för att fästa dess läge. Fästa stationer har en tjock dubbel kant. Med tangentbordet: öppna stationens kort och använd dess knappar.',
   positionsLoading: 'Lägena laddas…',
   pinned: (name) => `${name} fästes på den nya platsen.`,
   pinFailed: 'Läget sparades inte.',
@@ -421,7 +421,7 @@ const en: EditingMessages = {
 
   editPositions: 'Edit positions',
   editPositionsHint:
-    'Drag a station on the map to pin its position. Pinned stations have a pin and a double border. By keyboard: open the station’s card and use its buttons.',
+    'Drag a station on the map to pin its position. Pinned stations have a thick double border. By keyboard: open the station’s card and use its buttons.',
   positionsLoading: 'Loading positions…',
   pinned: (name) => `${name} was pinned at its new position.`,
   pinFailed: 'The position was not saved.',

@@ -238,6 +238,12 @@ const STATE_RULES: MapStyleRule[] = [
     style: { 'border-style': 'dashed', 'background-color': '#f2f2f2' },
   },
   {
+    // Shown while positions are edited: a pinned station has a thicker, double border (a
+    // shape cue, not a colour).
+    selector: 'node.station.pinned',
+    style: { 'border-style': 'double', 'border-width': 7 },
+  },
+  {
     selector: '.faded',
     style: { opacity: 0.15 },
   },
