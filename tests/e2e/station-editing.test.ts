@@ -27,6 +27,7 @@ let database: Database;
 let own: { id: string; phone: string | null; awayUntil: string | null };
 let elsewhere: string;
 const accounts = {
+  admin: `yllapito-${TAG}@example.fi`,
   expert: `oma-${TAG}@example.fi`,
   coordinator: `koordinaattori-${TAG}@example.fi`,
   viewer: `katsoja-${TAG}@example.fi`,
@@ -84,6 +85,13 @@ beforeAll(async () => {
     lineCodes: [LINE],
   });
   await repository.create({
+    email: accounts.admin,
+    role: 'admin',
+    passwordHash,
+    expertId: null,
+    lineCodes: [],
+  });
+  await repository.create({
     email: accounts.viewer,
     role: 'viewer',
     passwordHash,
@@ -99,6 +107,10 @@ afterEach(async () => {
 
 afterAll(async () => {
   // The shared demo graph as it was, for the other browser tests.
+  await cypher(
+    `MATCH (:Expert {id: $id})-[on:ON_LINE]->(:Line {code: $line}) SET on.coordinator = false`,
+    { id: own.id, line: LINE },
+  );
   await cypher(
     'MATCH (e:Expert {id: $id}) SET e.phone = $phone, e.awayUntil = null, e.publicCard = false',
     {
@@ -215,5 +227,40 @@ describe('editing a station card', () => {
         .getByRole('button', { name: /Muokkaa/ })
         .count(),
     ).toBe(0);
+  });
+
+  it('lets an admin add the station to a line, mark it coordinator and take it off again', async () => {
+    const linesOf = async () =>
+      (
+        await cypher(
+          `MATCH (:Expert {id: $id})-[on:ON_LINE]->(l:Line)
+           RETURN l.code AS code, coalesce(on.coordinator, false) AS coordinator ORDER BY code`,
+          { id: own.id },
+        )
+      ).map((row) => `${row.code}${row.coordinator ? '*' : ''}`);
+    const before = await linesOf();
+    expect(before).not.toContain('L9');
+    const page = await signedIn(accounts.admin, own.id);
+    const section = page.getByTestId('station-lines');
+    const status = section.getByTestId('station-lines-status');
+
+    await section.getByLabel('Lisää linjalle').selectOption('L9');
+    await section.getByRole('button', { name: 'Lisää', exact: true }).click();
+    await poll(() => status.textContent()).toContain('Aseman linjat päivitetty');
+    expect(await linesOf()).toContain('L9');
+    // The card behind lists the new line.
+    await poll(() =>
+      page.getByTestId('station-card').locator('[data-line-code="L9"]').count(),
+    ).toBeGreaterThan(0);
+
+    await section.getByLabel(`Koordinoiva vastuutyöntekijä (${LINE})`).check();
+    await poll(linesOf).toContain(`${LINE}*`);
+
+    // Removing asks first; the question names the station and the line.
+    await section.getByRole('button', { name: 'Poista linjalta L9' }).click();
+    const confirm = section.getByRole('group', { name: /linjalta L9\?/ });
+    await confirm.getByRole('button', { name: 'Poista' }).click();
+    await poll(linesOf).not.toContain('L9');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   stationChanges,
   stationProblemsByField,
 } from '../../web/src/lib/station-editing.ts';
+import { coordinates, linesToAdd, type StationLinesData } from '../../web/src/lib/station-lines.ts';
 
 const expert: EditableStation = {
   __typename: 'Expert',
@@ -110,5 +111,32 @@ describe('the station card editor', () => {
       otPercent: ['between 0 and 1'],
       name: ['stale'],
     });
+  });
+});
+
+describe('the station’s lines on its card', () => {
+  const data: StationLinesData = {
+    station: {
+      __typename: 'Expert',
+      id: 'expert-1',
+      lines: [{ code: 'L2', name: 'Kakkonen', color: '#000', coordinators: [{ id: 'expert-1' }] }],
+    },
+    lines: [
+      { code: 'L10', name: 'Kymppi', color: '#111', retired: false },
+      { code: 'L2', name: 'Kakkonen', color: '#000', retired: false },
+      { code: 'L3', name: 'Kolmonen', color: '#222', retired: true },
+      { code: 'L9', name: 'Ysi', color: '#333', retired: false },
+    ],
+  };
+
+  it('offers the active lines the station is not on and the account may edit, in line order', () => {
+    expect(linesToAdd(data, () => true).map((line) => line.code)).toEqual(['L9', 'L10']);
+    expect(linesToAdd(data, (code) => code === 'L10').map((line) => line.code)).toEqual(['L10']);
+  });
+
+  it('knows whether the station coordinates a line', () => {
+    const [line] = data.station?.lines ?? [];
+    expect(line && coordinates(line, 'expert-1')).toBe(true);
+    expect(line && coordinates(line, 'expert-2')).toBe(false);
   });
 });

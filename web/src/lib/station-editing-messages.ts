@@ -3,6 +3,17 @@ import type { UiLang } from './messages.ts';
 
 const fi = {
   editCard: 'Muokkaa korttia',
+  linesHeading: 'Aseman linjat',
+  coordinatorOf: (code: string) => `Koordinoiva vastuutyöntekijä (${code})`,
+  removeFromLine: (code: string) => `Poista linjalta ${code}`,
+  confirmRemove: (name: string, code: string) =>
+    `Poistetaanko ${name} linjalta ${code}? Muutoksen voi kumota muutoshistoriasta.`,
+  confirm: 'Poista',
+  addToLine: 'Lisää linjalle',
+  chooseLine: 'Valitse linja',
+  add: 'Lisää',
+  linesSaved: 'Aseman linjat päivitetty.',
+  linesConflict: 'Linjaa muutettiin juuri toisaalla. Mitään ei tallennettu; yritä uudelleen.',
   editOwnCard: 'Muokkaa omaa korttiasi',
   editorHeading: (name: string) => `Muokkaa korttia: ${name}`,
   editorIntro:
@@ -47,6 +58,17 @@ export type StationEditingMessages = typeof fi;
 
 const sv: StationEditingMessages = {
   editCard: 'Redigera kortet',
+  linesHeading: 'Stationens linjer',
+  coordinatorOf: (code) => `Koordinerande ansvarsarbetare (${code})`,
+  removeFromLine: (code) => `Ta bort från linje ${code}`,
+  confirmRemove: (name, code) =>
+    `Ta bort ${name} från linje ${code}? Ändringen kan ångras i ändringshistoriken.`,
+  confirm: 'Ta bort',
+  addToLine: 'Lägg till på linje',
+  chooseLine: 'Välj linje',
+  add: 'Lägg till',
+  linesSaved: 'Stationens linjer uppdaterade.',
+  linesConflict: 'Linjen ändrades nyss på annat håll. Ingenting sparades; försök igen.',
   editOwnCard: 'Redigera ditt kort',
   editorHeading: (name) => `Redigera kortet: ${name}`,
   editorIntro:
@@ -89,6 +111,17 @@ const sv: StationEditingMessages = {
 
 const en: StationEditingMessages = {
   editCard: 'Edit card',
+  linesHeading: 'Lines of the station',
+  coordinatorOf: (code) => `Coordinating responsible worker (${code})`,
+  removeFromLine: (code) => `Remove from line ${code}`,
+  confirmRemove: (name, code) =>
+    `Remove ${name} from line ${code}? The change can be undone from the change history.`,
+  confirm: 'Remove',
+  addToLine: 'Add to line',
+  chooseLine: 'Choose a line',
+  add: 'Add',
+  linesSaved: 'The station’s lines were updated.',
+  linesConflict: 'The line was just changed elsewhere. Nothing was saved; try again.',
   editOwnCard: 'Edit your card',
   editorHeading: (name) => `Edit card: ${name}`,
   editorIntro:
