@@ -4,11 +4,19 @@
  * opens its station on the map, and axe-core finds no WCAG 2.1 A/AA violations. In the journey
  * planner, "Konsultaatio toteutui" records the consultation with one click.
  */
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTransaction, recordsOf } from '../../server/src/database/neo4j-driver.ts';
+import {
+  readTransaction,
+  recordsOf,
+  writeTransaction,
+} from '../../server/src/database/neo4j-driver.ts';
+import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
+import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
+import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, signInThroughDialog } from '../support/browser.ts';
 import { createStaffSession } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
@@ -64,6 +72,37 @@ describe("researchers' page", () => {
     expect(await page.getByRole('button', { name: 'Tutkijat' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
+
+    // Signing in right there loads the analytics, without leaving the page.
+    const email = `tutkija-${randomBytes(4).toString('hex')}@example.fi`;
+    const password = `Kartta-${randomBytes(6).toString('hex')}`;
+    await new AccountRepository(database).create({
+      email,
+      role: 'researcher',
+      passwordHash: await hashPassword(password),
+      expertId: null,
+      lineCodes: [],
+    });
+    await signInThroughDialog(page, email, password);
+    await poll(() =>
+      page.getByRole('heading', { level: 3, name: 'Keskeisimmät asemat' }).count(),
+    ).toBe(1);
+
+    // The downloads are links on the page, and they answer the signed-in researcher.
+    const exports = page.getByTestId('research-exports');
+    const hrefs = await exports
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/export/network.graphml',
+      '/export/network.gexf',
+      '/export/stations.csv',
+      '/export/network.json',
+      '/export/hsds.json',
+    ]);
+    const download = await page.request.get(`${appUrl}/export/stations.csv`);
+    expect(download.status()).toBe(200);
+    expect((await download.text()).split('\n')[0]).toContain('id');
   });
 
   it('shows charts with sortable tables, opens a row on the map, and passes axe', async () => {
@@ -109,57 +148,103 @@ describe("researchers' page", () => {
     await poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContain(name);
   });
   it('shows the wellbeing-county coverage gaps as a chart and a table whose rows open the line', async () => {
-    const { sessionId, csrfToken } = await createStaffSession(database, {
-      role: 'researcher',
-      name: 'e2e-researcher',
-    });
-    // What the API says, asked the way the page asks it.
-    const response = await fetch(`${appUrl}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: `metro_session=${sessionId}`,
-        'x-csrf-token': csrfToken,
-      },
-      body: JSON.stringify({
-        query: '{ networkAnalytics { coverage(regionKind: COUNTY, gapsOnly: true) { lineCode } } }',
-      }),
-    });
-    const gaps = (
-      (await response.json()) as {
-        data: { networkAnalytics: { coverage: Array<{ lineCode: string }> } };
-      }
-    ).data.networkAnalytics.coverage;
-    expect(gaps.length).toBeGreaterThan(0);
-
-    const page = await open('/?view=research', sessionId);
-    const table = page.getByTestId('county-coverage-table');
-    await table.waitFor({ timeout: 60_000 });
-    const title = 'Kattavuuden aukot hyvinvointialueittain';
-    expect(await page.getByRole('heading', { level: 3, name: title }).count()).toBe(1);
-    expect(await page.getByRole('img', { name: new RegExp(title) }).count()).toBe(1);
-    expect(await table.locator('tbody tr').count()).toBe(gaps.length);
-    // Gaps only: never a fully covered county.
-    const statuses = await table.locator('tbody tr td:nth-of-type(2)').allTextContents();
-    expect(statuses.every((status) => status.trim() !== 'katettu')).toBe(true);
-
-    // Sorting by available stations, highest first.
-    const header = table.locator('thead th').nth(3);
-    await header.getByRole('button').click();
-    expect(await header.getAttribute('aria-sort')).toBe('descending');
-    const available = (await table.locator('tbody tr td:nth-of-type(3)').allTextContents()).map(
-      Number,
-    );
-    expect([...available].sort((a, b) => b - a)).toEqual(available);
-
-    // A row opens its line on the map.
-    const first = table.locator('tbody tr').first().getByRole('button');
-    const line = (await first.textContent())?.trim();
-    await first.click();
-    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
-    expect(new URL(page.url()).searchParams.get('line')).toBe(line);
+    // The demo network covers every county of its area, so the test makes one gap: every
+    // station of one line that serves one county is away, until the test puts them back.
+    const made = await makeCountyGap();
+    try {
+      await countyGapsOnThePage();
+    } finally {
+      await writeTransaction(database, async (tx) => {
+        for (const station of made) {
+          await tx.run(
+            'MATCH (s:Station {id: $id}) SET s.awayUntil = CASE WHEN $away IS NULL THEN null ELSE date($away) END',
+            station,
+          );
+        }
+        await bumpNetworkRevision(tx);
+      });
+    }
   });
 });
+
+/** Makes every station of one line that serves one county away; returns how they were. */
+async function makeCountyGap(): Promise<Array<{ id: string; away: string | null }>> {
+  return writeTransaction(database, async (tx) => {
+    const [choice] = recordsOf<{ servers: Array<{ id: string; away: string | null }> }>(
+      await tx.run(
+        `MATCH (c:Region {kind: 'COUNTY'})-[:PART_OF]->(a:Region {kind: 'AREA'})
+         WHERE EXISTS { (:Station)-[:SERVES]->(:Region)-[:PART_OF]->(c) }
+         MATCH (l:Line) WHERE coalesce(l.active, true)
+         WITH c, l, [(s:Station)-[:ON_LINE]->(l)
+           WHERE EXISTS { (s)-[:SERVES]->(r:Region)
+             WHERE r = c OR r = a OR r.kind = 'COUNTRY' OR (r)-[:PART_OF]->(c) } | s] AS servers
+         WHERE size(servers) > 0 AND all(s IN servers WHERE s:Expert)
+         RETURN [s IN servers | {id: s.id, away: toString(s.awayUntil)}] AS servers
+         ORDER BY size(servers), l.code, c.code LIMIT 1`,
+      ),
+    );
+    if (!choice) {
+      throw new Error('no line and county of the demo graph could be made a gap');
+    }
+    for (const { id } of choice.servers) {
+      await tx.run("MATCH (s:Station {id: $id}) SET s.awayUntil = date('2099-01-01')", { id });
+    }
+    await bumpNetworkRevision(tx);
+    return choice.servers;
+  });
+}
+
+async function countyGapsOnThePage(): Promise<void> {
+  const { sessionId, csrfToken } = await createStaffSession(database, {
+    role: 'researcher',
+    name: 'e2e-researcher',
+  });
+  // What the API says, asked the way the page asks it.
+  const response = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `metro_session=${sessionId}`,
+      'x-csrf-token': csrfToken,
+    },
+    body: JSON.stringify({
+      query: '{ networkAnalytics { coverage(regionKind: COUNTY, gapsOnly: true) { lineCode } } }',
+    }),
+  });
+  const gaps = (
+    (await response.json()) as {
+      data: { networkAnalytics: { coverage: Array<{ lineCode: string }> } };
+    }
+  ).data.networkAnalytics.coverage;
+  expect(gaps.length).toBeGreaterThan(0);
+
+  const page = await open('/?view=research', sessionId);
+  const table = page.getByTestId('county-coverage-table');
+  await table.waitFor({ timeout: 60_000 });
+  const title = 'Kattavuuden aukot hyvinvointialueittain';
+  expect(await page.getByRole('heading', { level: 3, name: title }).count()).toBe(1);
+  expect(await page.getByRole('img', { name: new RegExp(title) }).count()).toBe(1);
+  expect(await table.locator('tbody tr').count()).toBe(gaps.length);
+  // Gaps only: never a fully covered county.
+  const statuses = await table.locator('tbody tr td:nth-of-type(2)').allTextContents();
+  expect(statuses.every((status) => status.trim() !== 'katettu')).toBe(true);
+
+  // Sorting by available stations, highest first.
+  const header = table.locator('thead th').nth(3);
+  await header.getByRole('button').click();
+  expect(await header.getAttribute('aria-sort')).toBe('descending');
+  const available = (await table.locator('tbody tr td:nth-of-type(3)').allTextContents()).map(
+    Number,
+  );
+  expect([...available].sort((a, b) => b - a)).toEqual(available);
+
+  // A row opens its line on the map.
+  const first = table.locator('tbody tr').first().getByRole('button');
+  const line = (await first.textContent())?.trim();
+  await first.click();
+  await poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
+  expect(new URL(page.url()).searchParams.get('line')).toBe(line);
+}
 
 describe('Konsultaatio toteutui', () => {
   it('records the lines, municipality and channel of a routed case with one click', async () => {

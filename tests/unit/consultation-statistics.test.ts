@@ -5,6 +5,7 @@ import {
   consultationStatistics,
   finnishMonth,
   suppress,
+  suppressBreakdown,
 } from '../../server/src/features/consultations/consultation-statistics.ts';
 
 function row(
@@ -49,15 +50,53 @@ describe('consultation statistics', () => {
     expect(stats.total.count).toBe(18);
   });
 
-  it('suppresses each dimension on its own', () => {
-    expect(find(stats.byMunicipality, '837')).toMatchObject({ label: 'Tampere', count: 7 });
+  it('hides small counts and, with them, enough others that none can be worked out', () => {
+    // Nokia's 2 is small; Tampere's 7 is hidden too, else 18 - 9 - 7 would give it away.
     expect(find(stats.byMunicipality, '536')).toMatchObject({ count: null, display: '<5' });
+    expect(find(stats.byMunicipality, '837')).toMatchObject({ count: null, display: '..' });
+    expect(find(stats.byMunicipality, '109')).toMatchObject({ label: 'Hämeenlinna', count: 9 });
+    // Pirkanmaa 9 and Kanta-Häme 9: nothing small, nothing hidden.
     expect(find(stats.byCounty, '06')).toMatchObject({ label: 'Pirkanmaa', count: 9 });
     expect(find(stats.byChannel, 'VIDEO')?.display).toBe('<5');
-    expect(find(stats.byChannel, 'PHONE')?.count).toBe(15);
+    expect(find(stats.byChannel, 'PHONE')?.display).toBe('..');
     expect(find(stats.byMonth, '2026-10')?.display).toBe('<5');
-    expect(find(stats.byMonth, '2026-11')?.count).toBe(14);
+    expect(find(stats.byMonth, '2026-11')?.display).toBe('..');
     expect(stats.byLine.map((entry) => entry.key)).toEqual(['L1', 'L3', 'L8']);
+  });
+
+  it('never lets a small count be derived from the total and the counts shown', () => {
+    // The case a new user found: 7 on L10 and 2 on L8 showed total 9, L10 7, L8 "<5".
+    const found = consultationStatistics([
+      row(['L10'], '837', 'PHONE', '2026-11', 7),
+      row(['L8'], '837', 'PHONE', '2026-11', 2),
+    ]);
+    expect(found.total.count).toBe(9);
+    expect(find(found.byLine, 'L8')?.display).toBe('<5');
+    expect(find(found.byLine, 'L10')?.display).toBe('..');
+
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 48271) + 11) >>> 0;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const counts = Array.from({ length: 1 + random(6) }, (_, index) => ({
+        key: `k${index}`,
+        label: `k${index}`,
+        count: random(12),
+      }));
+      const shown = suppressBreakdown(counts);
+      const hidden = counts.filter((_, index) => shown[index]?.count === null);
+      // Every small count is hidden ...
+      expect(counts.filter((cell) => cell.count < 5).every((cell) => hidden.includes(cell))).toBe(
+        true,
+      );
+      // ... never alone, and the hidden ones add up to 5 or more (or all are hidden).
+      if (hidden.length > 0 && hidden.length < counts.length) {
+        expect(hidden.length).toBeGreaterThanOrEqual(2);
+        expect(hidden.reduce((sum, cell) => sum + cell.count, 0)).toBeGreaterThanOrEqual(5);
+      }
+    }
   });
 
   it('takes the month in Finnish time', () => {

@@ -16,6 +16,14 @@ const fi = {
   chartNote: 'Kaavio; samat luvut ovat alla olevassa taulukossa.',
   sortBy: (column: string) => `Lajittele: ${column}`,
   showOnMap: 'Näytä kartalla',
+  exportsTitle: 'Lataa verkosto',
+  exportsHint: 'Koko verkosto tiedostoina; yhteystiedot vain kirjautuneelle henkilöstölle.',
+  exportFor: {
+    graph: 'Gephi ja Cytoscape (linjojen värit ja tunnukset ominaisuuksina)',
+    table: 'asemat taulukkona',
+    json: 'linjat ja asemat JSONina',
+    hsds: 'palveluhakemistoihin (Open Referral HSDS 3.0)',
+  },
   centralTitle: 'Keskeisimmät asemat',
   betweennessEstimate: (sources: number, stations: number) =>
     `Arvio ${sources} aseman otoksesta (${stations} asemaa); tarkat luvut lasketaan parhaillaan. Päivitä sivu hetken päästä.`,
@@ -39,7 +47,8 @@ const fi = {
   noResearch: (lines: string) => `Linjat ilman tutkimusyhteyttä: ${lines}.`,
   allHaveResearch: 'Jokaisella linjalla on tutkimusyhteys.',
   statisticsTitle: 'Konsultaatiotilastot',
-  statisticsCaption: 'Kirjatut konsultaatiot; alle 5 kappaleen määrät näytetään muodossa "<5".',
+  statisticsCaption:
+    'Kirjatut konsultaatiot; alle 5 kappaleen määrät näytetään muodossa "<5", ja ".." on määrä, joka on piilotettu, jottei pientä määrää voi laskea muista.',
   statisticsEmpty: 'Konsultaatioita ei ole vielä kirjattu.',
   colStation: 'Asema',
   colLines: 'Linjat',
@@ -96,6 +105,14 @@ const sv: ResearchMessages = {
   chartNote: 'Diagram; samma siffror finns i tabellen nedan.',
   sortBy: (column) => `Sortera: ${column}`,
   showOnMap: 'Visa på kartan',
+  exportsTitle: 'Ladda ned nätverket',
+  exportsHint: 'Hela nätverket som filer; kontaktuppgifter bara för inloggad personal.',
+  exportFor: {
+    graph: 'Gephi och Cytoscape (linjernas färger och koder som attribut)',
+    table: 'stationerna som tabell',
+    json: 'linjer och stationer som JSON',
+    hsds: 'för servicekataloger (Open Referral HSDS 3.0)',
+  },
   centralTitle: 'De mest centrala stationerna',
   betweennessEstimate: (sources, stations) =>
     `Uppskattning från ett urval av ${sources} stationer (av ${stations}); de exakta siffrorna beräknas just nu. Uppdatera sidan om en stund.`,
@@ -119,7 +136,8 @@ const sv: ResearchMessages = {
   noResearch: (lines) => `Linjer utan forskningskoppling: ${lines}.`,
   allHaveResearch: 'Varje linje har en forskningskoppling.',
   statisticsTitle: 'Konsultationsstatistik',
-  statisticsCaption: 'Registrerade konsultationer; antal under 5 visas som "<5".',
+  statisticsCaption:
+    'Registrerade konsultationer; antal under 5 visas som "<5", och ".." är ett antal som döljs så att ett litet antal inte kan räknas ut ur de andra.',
   statisticsEmpty: 'Inga konsultationer har registrerats ännu.',
   colStation: 'Station',
   colLines: 'Linjer',
@@ -174,6 +192,14 @@ const en: ResearchMessages = {
   chartNote: 'Chart; the same figures are in the table below.',
   sortBy: (column) => `Sort by ${column}`,
   showOnMap: 'Show on map',
+  exportsTitle: 'Download the network',
+  exportsHint: 'The whole network as files; contact details for signed-in staff only.',
+  exportFor: {
+    graph: 'Gephi and Cytoscape (line colours and codes as attributes)',
+    table: 'the stations as a table',
+    json: 'lines and stations as JSON',
+    hsds: 'for service directories (Open Referral HSDS 3.0)',
+  },
   centralTitle: 'Most central stations',
   betweennessEstimate: (sources, stations) =>
     `Estimated from a sample of ${sources} of ${stations} stations; the exact figures are being computed. Reload the page in a moment.`,
@@ -196,7 +222,8 @@ const en: ResearchMessages = {
   noResearch: (lines) => `Lines without a research link: ${lines}.`,
   allHaveResearch: 'Every line has a research link.',
   statisticsTitle: 'Consultation statistics',
-  statisticsCaption: 'Recorded consultations; counts under 5 are shown as "<5".',
+  statisticsCaption:
+    'Recorded consultations; counts under 5 are shown as "<5", and ".." is a count hidden so that a small one cannot be worked out from the others.',
   statisticsEmpty: 'No consultations have been recorded yet.',
   colStation: 'Station',
   colLines: 'Lines',

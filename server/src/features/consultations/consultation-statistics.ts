@@ -1,7 +1,8 @@
 /**
  * Consultation statistics from the stored counters, with small counts suppressed: a count under
  * 5 is shown as "<5" and never as a number, so that a rare line in a small municipality cannot
- * point at a family. Pure, unit-tested.
+ * point at a family; nor can it be worked out from the total and the other counts. Pure,
+ * unit-tested.
  */
 import type {
   ConsultationCountRow,
@@ -19,6 +20,44 @@ export function suppress(key: string, label: string, count: number): SuppressedC
     : { key, label, count, display: String(count) };
 }
 
+/** How a hidden count is shown: too small ("<5"), or hidden so the small one cannot be derived (".."). */
+export const SMALL_COUNT = `<${SUPPRESSION_THRESHOLD}`;
+export const PROTECTING_COUNT = '..';
+
+/**
+ * The counts of one breakdown with small counts hidden, and enough others hidden with them that
+ * no small count can be worked out from the total by subtraction: whenever a count is hidden, at
+ * least two are, and the hidden ones add up to at least the threshold. The smallest shown counts
+ * are hidden first (".." rather than "<5": they are not small). Statistics Finland's
+ * complementary suppression works the same way.
+ */
+export function suppressBreakdown(
+  cells: Array<{ key: string; label: string; count: number }>,
+): SuppressedCount[] {
+  const hidden = new Set(
+    cells.filter((cell) => cell.count < SUPPRESSION_THRESHOLD).map((cell) => cell.key),
+  );
+  const small = new Set(hidden);
+  if (hidden.size > 0) {
+    const shown = cells
+      .filter((cell) => !hidden.has(cell.key))
+      .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
+    let hiddenSum = cells
+      .filter((cell) => hidden.has(cell.key))
+      .reduce((sum, cell) => sum + cell.count, 0);
+    while ((hidden.size < 2 || hiddenSum < SUPPRESSION_THRESHOLD) && shown.length > 0) {
+      const next = shown.shift() as { key: string; count: number };
+      hidden.add(next.key);
+      hiddenSum += next.count;
+    }
+  }
+  return cells.map(({ key, label, count }) =>
+    hidden.has(key)
+      ? { key, label, count: null, display: small.has(key) ? SMALL_COUNT : PROTECTING_COUNT }
+      : { key, label, count, display: String(count) },
+  );
+}
+
 function tally(
   rows: ConsultationCountRow[],
   keysOf: (row: ConsultationCountRow) => Array<[string, string]>,
@@ -32,7 +71,9 @@ function tally(
       counts.set(key, entry);
     }
   }
-  return [...counts].map(([key, { label, count }]) => suppress(key, label, count)).sort(order);
+  return suppressBreakdown(
+    [...counts].map(([key, { label, count }]) => ({ key, label, count })),
+  ).sort(order);
 }
 
 const byKey = (a: SuppressedCount, b: SuppressedCount) =>
@@ -41,7 +82,7 @@ const byLabel = (a: SuppressedCount, b: SuppressedCount) => a.label.localeCompar
 
 /**
  * Counts per line (a consultation on two lines counts for both), municipality, wellbeing
- * county, channel and month, each suppressed on its own.
+ * county, channel and month, each breakdown suppressed as a whole (see `suppressBreakdown`).
  */
 export function consultationStatistics(rows: ConsultationCountRow[]): ConsultationStatistics {
   const total = rows.reduce((sum, row) => sum + row.count, 0);

@@ -44,7 +44,10 @@ SuppressedCountRef.implement({
       nullable: true,
       description: 'The count from 5 up; null when suppressed.',
     }),
-    display: t.exposeString('display', { description: 'The count, or "<5".' }),
+    display: t.exposeString('display', {
+      description:
+        'The count; "<5" for a count under 5; ".." for a count hidden so that a small one cannot be worked out from the total by subtraction.',
+    }),
   }),
 });
 
