@@ -154,10 +154,17 @@ describe('importStaffList', () => {
       change: null,
     });
     expect(
-      data?.importStaffList.rows.map((row) => [row.row, row.name, row.action, row.problems]),
+      data?.importStaffList.rows.map((row) => [
+        row.row,
+        row.name,
+        row.action,
+        row.problems,
+        // A new expert's id is made at the import: a preview shows none (not a made-up one).
+        row.stationId,
+      ]),
     ).toEqual([
-      [1, 'Tuotu Ensimmäinen', 'CREATE', []],
-      [2, 'Tuotu Toinen', 'CREATE', []],
+      [1, 'Tuotu Ensimmäinen', 'CREATE', [], null],
+      [2, 'Tuotu Toinen', 'CREATE', [], null],
     ]);
     expect(await expertsNamed('Tuotu')).toEqual([]);
     expect(await auditCount()).toBe(records);

@@ -511,7 +511,8 @@ StaffImportRowRef.implement({
     }),
     stationId: t.exposeID('stationId', {
       nullable: true,
-      description: 'The expert the row creates or updates; null while the row has problems.',
+      description:
+        'The expert the row creates or updates; null while the row has problems, and for a new expert in a dry run (its id is made when it is imported).',
     }),
     problems: t.field({
       type: [InputProblemRef],

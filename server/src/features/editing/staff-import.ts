@@ -381,7 +381,15 @@ export const importStaffList: EditCommand<typeof importInput> = {
     const { preview, changes } = await planRows(rows, read, context.account, context.today);
     const problems = preview.rows.flatMap((row) => row.problems);
     if (input.dryRun) {
-      return { changes: problems.length > 0 ? [] : changes, preview, dryRun: true };
+      // A new expert's id is made when it is imported: a preview has none to show yet.
+      const rowsShown = preview.rows.map((row) =>
+        row.action === 'CREATE' ? { ...row, stationId: null } : row,
+      );
+      return {
+        changes: problems.length > 0 ? [] : changes,
+        preview: { ...preview, rows: rowsShown },
+        dryRun: true,
+      };
     }
     if (problems.length > 0) {
       const [first] = problems;
