@@ -331,6 +331,14 @@ describe('editing a line in the web app', () => {
       .click();
     await page.getByTestId('station-order-editor').locator('li').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Escape from one of its controls cancels it, as in the other editors.
+    await page
+      .getByTestId('station-order-editor')
+      .getByRole('button', { name: /alemmas/ })
+      .first()
+      .focus();
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('station-order-editor').count()).toBe(0);
 
     // And the change history.
     await lineSection(page)
