@@ -4,11 +4,11 @@
  *   --experts N        that many experts (demo default 200, national 5000)
  *   --seed N           another deterministic draw
  *   --reset            remove the current graph first (same data labels only)
- * Uses NEO4J_URI when set, otherwise starts the local Neo4j for the duration of the load.
+ * Uses NEO4J_URI when set, otherwise the local Neo4j the app already runs, or starts it for the
+ * duration of the load (see openDatabaseForCommand).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/database/open-database.ts';
+import { openDatabaseForCommand } from '../server/src/database/open-database.ts';
 import { setUpSchema } from '../server/src/database/schema-setup.ts';
 import { refreshMapLayout } from '../server/src/features/map/map-layout.service.ts';
 import { generateNetwork } from './generate-network.ts';
@@ -40,18 +40,12 @@ if (seed !== undefined && !Number.isInteger(seed)) {
   fail(`--seed must be a whole number, was "${values.seed}"`);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  fail(error instanceof ConfigError ? error.message : String(error));
-}
 const graph = generateNetwork({
   scale: values.scale,
   ...(experts !== undefined ? { experts } : {}),
   ...(seed !== undefined ? { seed } : {}),
 });
-const opened = await openDatabase(config, (line) => console.log(line));
+const opened = await openDatabaseForCommand();
 try {
   await setUpSchema(opened.database);
   const result = await loadSeedGraph(opened.database, graph, { reset: values.reset });

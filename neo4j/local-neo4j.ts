@@ -54,6 +54,14 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
+/**
+ * The local Neo4j cannot be used for a reason the user fixes (a taken port, a data folder another
+ * process holds): its message is one paragraph saying what to do, with no JVM output attached.
+ */
+export class LocalNeo4jUnavailableError extends Error {
+  override name = 'LocalNeo4jUnavailableError';
+}
+
 function pomDigest(): string {
   return createHash('sha256')
     .update(readFileSync(join(NEO4J_DIR, 'pom.xml')))
@@ -146,7 +154,7 @@ export function launcherCommand(options: LocalNeo4jOptions): { command: string; 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   await ensureNeo4jJars(options.onOutput);
   if (await portIsTaken(options.port)) {
-    throw new Error(
+    throw new LocalNeo4jUnavailableError(
       `Port ${options.port} on 127.0.0.1 is already in use. If a Neo4j already runs there ` +
         `(for example from \`npm run db\`), set NEO4J_URI=bolt://127.0.0.1:${options.port}; ` +
         'otherwise choose another NEO4J_PORT.',
@@ -199,6 +207,20 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timeout);
+      // Neo4j's FileLockException: another JVM owns this store (e.g. one still starting up, so
+      // its Bolt port did not answer yet). Its stack trace would only bury what to do.
+      if (recent.some((line) => line.includes('Lock file has been locked by another process'))) {
+        reject(
+          new LocalNeo4jUnavailableError(
+            `The Neo4j data folder ${dataDir} is in use by another running Neo4j (its store lock ` +
+              'is taken), which does not answer on port ' +
+              `${options.port} yet. If the app is still starting, wait until it is ready and try ` +
+              'again; if that Neo4j runs on another port, set NEO4J_URI=bolt://127.0.0.1:<its port>; ' +
+              'or stop it, or choose another NEO4J_DATA_DIR for a separate database.',
+          ),
+        );
+        return;
+      }
       reject(
         new Error(
           `Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${recent.join('\n')}`,

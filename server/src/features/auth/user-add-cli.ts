@@ -2,11 +2,11 @@
  * `npm run user:add -- --email <e> --role <role> [--lines L3,L8] [--expert expert-0012]`:
  * creates a local account. The password comes from METRO_PASSWORD or, on a terminal, from a
  * prompt that does not echo it; it is never an argument, so it stays out of shell history and
- * process lists. Uses NEO4J_URI when set, otherwise starts the local Neo4j for the duration.
+ * process lists. Uses NEO4J_URI when set, otherwise the local Neo4j the app already runs, or starts
+ * it for the duration (see openDatabaseForCommand).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../config.ts';
-import { openDatabase } from '../../database/open-database.ts';
+import { openDatabaseForCommand } from '../../database/open-database.ts';
 import { setUpSchema } from '../../database/schema-setup.ts';
 import { LineRepository } from '../lines/line.repository.ts';
 import { StationRepository } from '../stations/station.repository.ts';
@@ -128,13 +128,7 @@ if (problem) {
   fail(problem);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  fail(error instanceof ConfigError ? error.message : String(error));
-}
-const opened = await openDatabase(config, (line) => console.log(line));
+const opened = await openDatabaseForCommand();
 try {
   await setUpSchema(opened.database);
   const known = await new LineRepository(opened.database).findByCodes(lineCodes);

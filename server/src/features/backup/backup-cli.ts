@@ -2,13 +2,12 @@
  * Backups of the whole graph as one JSON file:
  *   npm run backup:export -- --out backup.json [--without-accounts]
  *   npm run backup:restore -- --in backup.json [--replace] [--check]
- * Uses NEO4J_URI when set, otherwise starts the local Neo4j for the duration (stop the app
- * first: the local database has one owner at a time). See docs/operations.md.
+ * Uses NEO4J_URI when set, otherwise the local Neo4j the app already runs, or starts it for the
+ * duration (see openDatabaseForCommand). See docs/operations.md.
  */
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../config.ts';
-import { openDatabase } from '../../database/open-database.ts';
+import { openDatabaseForCommand } from '../../database/open-database.ts';
 import { setUpSchema } from '../../database/schema-setup.ts';
 import { refreshMapLayout } from '../map/map-layout.service.ts';
 import { DatabaseNotEmptyError } from './backup.repository.ts';
@@ -82,13 +81,7 @@ if (command === 'restore') {
   }
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  fail(error instanceof ConfigError ? error.message : String(error));
-}
-const opened = await openDatabase(config, (line) => console.log(line));
+const opened = await openDatabaseForCommand();
 try {
   if (command === 'export') {
     const out = values.out as string;
