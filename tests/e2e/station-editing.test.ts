@@ -38,6 +38,15 @@ async function cypher(query: string, params: Record<string, unknown> = {}) {
   return result.records.map((record) => record.toObject());
 }
 
+/** The lines of the experts called `name`. */
+async function expertsNamed(name: string): Promise<string[]> {
+  const rows = await cypher(
+    'MATCH (e:Expert {name: $name})-[:ON_LINE]->(l:Line) RETURN l.code AS code ORDER BY code',
+    { name },
+  );
+  return rows.map((row) => row.code as string);
+}
+
 async function expertNow(id: string) {
   const [row] = await cypher(
     `MATCH (e:Expert {id: $id})
@@ -262,5 +271,33 @@ describe('editing a station card', () => {
     await confirm.getByRole('button', { name: 'Poista' }).click();
     await poll(linesOf).not.toContain('L9');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets a coordinator make a new expert card on their line from the list view', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?view=list`);
+    await signInThroughDialog(page, accounts.coordinator, PASSWORD);
+    await page.getByRole('button', { name: `Uusi asiantuntija linjalle ${LINE}` }).click();
+    const editor = page.getByRole('dialog', { name: `Uusi asiantuntija linjalle ${LINE}` });
+    const name = `Uusi Asiantuntija ${TAG}`;
+    await editor.getByLabel('Nimi', { exact: true }).fill(name);
+    await editor.getByLabel('Tehtävänimike ja erityisosaaminen').fill('Psykologi');
+    // Without a service level and OT share the form says so, and nothing is made.
+    await editor.getByRole('button', { name: 'Luo kortti' }).click();
+    await poll(() => editor.getByLabel('Palvelutaso').getAttribute('aria-invalid')).toBe('true');
+    expect(await expertsNamed(name)).toEqual([]);
+
+    await editor.getByLabel('Palvelutaso').selectOption('SPECIAL');
+    await editor.getByLabel('OT-työn osuus työajasta (%)').fill('20');
+    await editor.getByLabel('Alueet').fill('837');
+    await editor.getByLabel('puhelin', { exact: true }).check();
+    await editor.getByRole('button', { name: 'Luo kortti' }).click();
+    await poll(() => expertsNamed(name)).toEqual([LINE]);
+    // The new card opens.
+    await poll(() =>
+      page.getByTestId('station-card').getByRole('heading', { level: 2 }).textContent(),
+    ).toBe(name);
+    await cypher('MATCH (e:Expert) WHERE e.name = $name DETACH DELETE e', { name });
   });
 });

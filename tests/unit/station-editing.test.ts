@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '../../web/src/lib/session.svelte.ts';
 import {
+  blankExpertDraft,
   canEditCard,
   draftOfStation,
   type EditableStation,
+  newExpertInput,
   percentOf,
   stationChanges,
   stationProblemsByField,
@@ -138,5 +140,39 @@ describe('the station’s lines on its card', () => {
     const [line] = data.station?.lines ?? [];
     expect(line && coordinates(line, 'expert-1')).toBe(true);
     expect(line && coordinates(line, 'expert-2')).toBe(false);
+  });
+});
+
+describe('a new expert card', () => {
+  it('sends every field as typed, lists split and the OT share as a fraction', () => {
+    const draft = {
+      ...blankExpertDraft(),
+      name: ' Uusi Asiantuntija ',
+      title: 'Psykologi',
+      serviceLevel: 'SPECIAL' as const,
+      languages: 'fi, sv',
+      regionCodes: '837 536',
+      channels: ['PHONE'] as EditableStation['channels'],
+      otPercent: '20',
+    };
+    expect(newExpertInput(draft)).toEqual({
+      name: 'Uusi Asiantuntija',
+      title: 'Psykologi',
+      email: null,
+      phone: null,
+      awayUntil: null,
+      serviceLevel: 'SPECIAL',
+      languages: ['fi', 'sv'],
+      regionCodes: ['837', '536'],
+      channels: ['PHONE'],
+      otShare: 0.2,
+      publicCard: false,
+    });
+  });
+
+  it('puts the problems of a new card (input.*) by their fields', () => {
+    expect(stationProblemsByField([{ field: 'input.title', message: 'write the title' }])).toEqual({
+      title: ['write the title'],
+    });
   });
 });

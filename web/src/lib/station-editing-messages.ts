@@ -3,6 +3,11 @@ import type { UiLang } from './messages.ts';
 
 const fi = {
   editCard: 'Muokkaa korttia',
+  newExpert: 'Uusi asiantuntija',
+  newExpertOf: (code: string) => `Uusi asiantuntija linjalle ${code}`,
+  newExpertHeading: (code: string) => `Uusi asiantuntija linjalle ${code}`,
+  chooseServiceLevel: 'Valitse palvelutaso',
+  create: 'Luo kortti',
   linesHeading: 'Aseman linjat',
   coordinatorOf: (code: string) => `Koordinoiva vastuutyöntekijä (${code})`,
   removeFromLine: (code: string) => `Poista linjalta ${code}`,
@@ -58,6 +63,11 @@ export type StationEditingMessages = typeof fi;
 
 const sv: StationEditingMessages = {
   editCard: 'Redigera kortet',
+  newExpert: 'Ny expert',
+  newExpertOf: (code) => `Ny expert på linje ${code}`,
+  newExpertHeading: (code) => `Ny expert på linje ${code}`,
+  chooseServiceLevel: 'Välj servicenivå',
+  create: 'Skapa kortet',
   linesHeading: 'Stationens linjer',
   coordinatorOf: (code) => `Koordinerande ansvarsarbetare (${code})`,
   removeFromLine: (code) => `Ta bort från linje ${code}`,
@@ -111,6 +121,11 @@ const sv: StationEditingMessages = {
 
 const en: StationEditingMessages = {
   editCard: 'Edit card',
+  newExpert: 'New expert',
+  newExpertOf: (code) => `New expert on line ${code}`,
+  newExpertHeading: (code) => `New expert on line ${code}`,
+  chooseServiceLevel: 'Choose a service level',
+  create: 'Create the card',
   linesHeading: 'Lines of the station',
   coordinatorOf: (code) => `Coordinating responsible worker (${code})`,
   removeFromLine: (code) => `Remove from line ${code}`,

@@ -38,6 +38,14 @@ export const UPDATE_EXPERT = /* GraphQL */ `
     }
   }`;
 
+export const CREATE_EXPERT = /* GraphQL */ `
+  mutation CreateExpertCard($input: ExpertInput!, $lineCode: String) {
+    createExpert(input: $input, lineCode: $lineCode) {
+      station { id version }
+      change { id }
+    }
+  }`;
+
 export const UPDATE_UNIT = /* GraphQL */ `
   mutation UpdateUnitCard($stationId: ID!, $expectedVersion: Int!, $changes: UnitChangesInput!) {
     updateUnit(stationId: $stationId, expectedVersion: $expectedVersion, changes: $changes) {
@@ -163,6 +171,42 @@ export function stationChanges(
   return changes;
 }
 
+/** An empty form for a new expert; the server says what is missing. */
+export function blankExpertDraft(): StationDraft {
+  return {
+    name: '',
+    email: '',
+    phone: '',
+    channels: [],
+    regionCodes: '',
+    title: '',
+    serviceLevel: '',
+    languages: 'fi',
+    awayUntil: '',
+    otPercent: '',
+    publicCard: false,
+    description: '',
+  };
+}
+
+/** A new expert's card as ExpertInput: every field, as typed (the server validates). */
+export function newExpertInput(draft: StationDraft): Record<string, unknown> {
+  const optional = (text: string) => (text.trim() === '' ? null : text.trim());
+  return {
+    name: draft.name.trim(),
+    title: draft.title.trim(),
+    email: optional(draft.email),
+    phone: optional(draft.phone),
+    awayUntil: optional(draft.awayUntil),
+    serviceLevel: draft.serviceLevel === '' ? null : draft.serviceLevel,
+    languages: listOf(draft.languages),
+    regionCodes: listOf(draft.regionCodes),
+    channels: [...draft.channels],
+    otShare: Math.round((percentOf(draft.otPercent) ?? 0) * 100) / 10_000,
+    publicCard: draft.publicCard,
+  };
+}
+
 /** The OT share as typed (per cent, decimal comma allowed), or null when it is not 0-100. */
 export function percentOf(text: string): number | null {
   const value = Number(text.trim().replace(',', '.'));
@@ -185,7 +229,7 @@ const FIELD_OF_CHANGE: Record<string, StationFieldId> = {
 };
 
 /**
- * The server's problems (`changes.email`, `changes.languages.0`) by form field; a problem the form
+ * The server's problems (`changes.email`, `input.languages.0`) by form field; a problem the form
  * has no field for goes under `name`, the first field, so that it is never lost.
  */
 export function stationProblemsByField(
@@ -194,7 +238,9 @@ export function stationProblemsByField(
   const result: Partial<Record<StationFieldId, string[]>> = {};
   for (const problem of problems) {
     const [head, key] = problem.field.split('.');
-    const id = FIELD_OF_CHANGE[head === 'changes' ? (key ?? '') : (head ?? '')] ?? 'name';
+    const id =
+      FIELD_OF_CHANGE[head === 'changes' || head === 'input' ? (key ?? '') : (head ?? '')] ??
+      'name';
     result[id] = [...(result[id] ?? []), problem.message];
   }
   return result;
