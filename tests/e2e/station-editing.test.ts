@@ -300,4 +300,32 @@ describe('editing a station card', () => {
     ).toBe(name);
     await cypher('MATCH (e:Expert) WHERE e.name = $name DETACH DELETE e', { name });
   });
+
+  it('lets an admin create a line from the list view and retire it again', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?view=list`);
+    await signInThroughDialog(page, accounts.admin, PASSWORD);
+    const code = `L${randomInt(100, 1000)}`;
+    const form = page.getByTestId('new-line');
+    await form.getByText('Uusi linja').click();
+    await form.getByLabel('Linjatunnus').fill(code);
+    await form.getByLabel('Nimi suomeksi').fill(`Testilinja ${TAG}`);
+    await form.getByRole('button', { name: 'Luo linja' }).click();
+    await poll(() => form.getByTestId('new-line-status').textContent()).toBe(
+      `Linja ${code} luotu.`,
+    );
+    const section = page.locator(`section[data-line-code="${code}"]`);
+    await poll(() => section.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section.getByRole('button', { name: `Lakkauta linja ${code}` }).click();
+    await section
+      .getByRole('group', { name: /Lakkautetaanko/ })
+      .getByRole('button', { name: 'Lakkauta' })
+      .click();
+    await poll(() => section.count()).toBe(0);
+    const [line] = await cypher('MATCH (l:Line {code: $code}) RETURN l.active AS active', { code });
+    expect(line?.active).toBe(false);
+  });
 });
