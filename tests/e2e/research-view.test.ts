@@ -17,7 +17,7 @@ import { AccountRepository } from '../../server/src/features/auth/account.reposi
 import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
 import { axeViolations } from '../support/axe.ts';
 import { launchChromium, signInThroughDialog } from '../support/browser.ts';
-import { createStaffSession } from '../support/staff-client.ts';
+import { createStaffSession, graphqlOverHttp } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const appUrl = inject('appUrl');
@@ -195,29 +195,22 @@ async function makeCountyGap(): Promise<Array<{ id: string; away: string | null 
 }
 
 async function countyGapsOnThePage(): Promise<void> {
-  const { sessionId, csrfToken } = await createStaffSession(database, {
+  const researcher = await createStaffSession(database, {
     role: 'researcher',
     name: 'e2e-researcher',
   });
   // What the API says, asked the way the page asks it.
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: `metro_session=${sessionId}`,
-      'x-csrf-token': csrfToken,
-    },
-    body: JSON.stringify({
-      query: '{ networkAnalytics { coverage(regionKind: COUNTY, gapsOnly: true) { lineCode } } }',
-    }),
-  });
-  const gaps = (
-    (await response.json()) as {
-      data: { networkAnalytics: { coverage: Array<{ lineCode: string }> } };
-    }
-  ).data.networkAnalytics.coverage;
+  const { data } = await graphqlOverHttp<{
+    networkAnalytics: { coverage: Array<{ lineCode: string }> };
+  }>(
+    appUrl,
+    researcher,
+    '{ networkAnalytics { coverage(regionKind: COUNTY, gapsOnly: true) { lineCode } } }',
+  );
+  const gaps = data.networkAnalytics.coverage;
   expect(gaps.length).toBeGreaterThan(0);
 
+  const { sessionId } = researcher;
   const page = await open('/?view=research', sessionId);
   const table = page.getByTestId('county-coverage-table');
   await table.waitFor({ timeout: 60_000 });

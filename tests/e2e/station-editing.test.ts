@@ -7,12 +7,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../server/src/database/neo4j-driver.ts';
+import { type Database, writeTransaction } from '../../server/src/database/neo4j-driver.ts';
+import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
 import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
 import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
 import { formatDate } from '../../web/src/lib/display-format.ts';
 import { axeViolations } from '../support/axe.ts';
 import { launchChromium, signInThroughDialog } from '../support/browser.ts';
+import { createStaffSession, graphqlOverHttp } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
 const appUrl = inject('appUrl');
@@ -127,6 +129,8 @@ afterAll(async () => {
       phone: own.phone,
     },
   );
+  // Cypher bypasses the edit engine: tell the app's caches that the network changed.
+  await writeTransaction(database, (tx) => bumpNetworkRevision(tx));
   await browser?.close();
   await database?.driver.close();
 });
@@ -327,5 +331,56 @@ describe('editing a station card', () => {
     await poll(() => section.count()).toBe(0);
     const [line] = await cypher('MATCH (l:Line {code: $code}) RETURN l.active AS active', { code });
     expect(line?.active).toBe(false);
+  });
+
+  it('lets an admin merge a duplicate card into the one kept', async () => {
+    // The duplicate, made through the API as an admin would.
+    const admin = await createStaffSession(database, { role: 'admin' });
+    const duplicateName = `Kaksoiskappale ${TAG}`;
+    const created = await graphqlOverHttp<{ createExpert: { station: { id: string } } }>(
+      appUrl,
+      admin,
+      `mutation ($input: ExpertInput!) {
+        createExpert(input: $input, lineCode: "L9") { station { id } } }`,
+      {
+        input: {
+          name: duplicateName,
+          title: 'Psykologi',
+          serviceLevel: 'SPECIAL',
+          languages: ['fi', 'se'],
+          regionCodes: ['837'],
+          channels: ['PHONE'],
+          otShare: 0.1,
+        },
+      },
+    );
+    const duplicateId = created.data.createExpert.station.id;
+
+    const page = await signedIn(accounts.admin, own.id);
+    const merge = page.getByTestId('station-merge');
+    await merge.getByRole('button', { name: 'Yhdistä kaksoiskappale tähän' }).click();
+    await merge.getByLabel('Etsi kaksoiskappale nimellä').fill(`kaksoiskappale ${TAG}`);
+    await merge.getByRole('radio', { name: duplicateName }).check();
+    await merge.getByRole('button', { name: 'Yhdistä', exact: true }).click();
+    await poll(() => merge.getByTestId('station-merge-status').textContent()).toContain(
+      'yhdistetty',
+    );
+    // The duplicate is gone; its line and language are the kept card's now.
+    expect(await cypher('MATCH (s:Station {id: $id}) RETURN s.id', { id: duplicateId })).toEqual(
+      [],
+    );
+    const [kept] = await cypher(
+      `MATCH (e:Expert {id: $id})
+       RETURN e.languages AS languages,
+              COLLECT { MATCH (e)-[:ON_LINE]->(l:Line) RETURN l.code } AS lines`,
+      { id: own.id },
+    );
+    expect(kept?.lines).toContain('L9');
+    expect(kept?.languages).toContain('se');
+    // Back as it was for the other tests: off L9 again.
+    await cypher('MATCH (:Expert {id: $id})-[on:ON_LINE]->(:Line {code: "L9"}) DELETE on', {
+      id: own.id,
+    });
+    await writeTransaction(database, (tx) => bumpNetworkRevision(tx));
   });
 });

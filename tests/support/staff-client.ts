@@ -84,3 +84,22 @@ export async function signedInStaff(
     }),
   };
 }
+
+/** A GraphQL request to a running app over HTTP, with a staff session's cookie and CSRF token. */
+export async function graphqlOverHttp<T>(
+  appUrl: string,
+  session: { sessionId: string; csrfToken: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: T; errors?: Array<{ message: string }> }> {
+  const response = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `metro_session=${session.sessionId}`,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data: T; errors?: Array<{ message: string }> };
+}

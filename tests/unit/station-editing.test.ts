@@ -1,5 +1,6 @@
 /** The station card editor's logic: who may edit, what a save sends, where problems go. */
 import { describe, expect, it } from 'vitest';
+import type { MapStation } from '../../web/src/lib/network-map.types.ts';
 import type { SignedInAccount } from '../../web/src/lib/session.svelte.ts';
 import {
   blankExpertDraft,
@@ -12,6 +13,7 @@ import {
   stationProblemsByField,
 } from '../../web/src/lib/station-editing.ts';
 import { coordinates, linesToAdd, type StationLinesData } from '../../web/src/lib/station-lines.ts';
+import { duplicateCandidates } from '../../web/src/lib/station-merge.ts';
 
 const expert: EditableStation = {
   __typename: 'Expert',
@@ -174,5 +176,22 @@ describe('a new expert card', () => {
     expect(stationProblemsByField([{ field: 'input.title', message: 'write the title' }])).toEqual({
       title: ['write the title'],
     });
+  });
+});
+
+describe('finding a duplicate to merge', () => {
+  const stations = [
+    { id: 'a', label: 'Äino Virtanen', kind: 'EXPERT' },
+    { id: 'b', label: 'Aino Virtanen', kind: 'EXPERT' },
+    { id: 'c', label: 'Aino Virtanen', kind: 'UNIT' },
+    { id: 'd', label: 'Pekka Aino', kind: 'EXPERT' },
+  ] as unknown as MapStation[];
+
+  it('finds stations of the same kind by name, case and diacritics folded, never the kept one', () => {
+    expect(
+      duplicateCandidates(stations, { id: 'b', kind: 'EXPERT' }, 'aino').map((s) => s.id),
+      // In Finnish order Ä comes after Z.
+    ).toEqual(['d', 'a']);
+    expect(duplicateCandidates(stations, { id: 'b', kind: 'EXPERT' }, 'a')).toEqual([]);
   });
 });

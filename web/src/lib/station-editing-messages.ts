@@ -3,6 +3,15 @@ import type { UiLang } from './messages.ts';
 
 const fi = {
   editCard: 'Muokkaa korttia',
+  mergeDuplicate: 'Yhdistä kaksoiskappale tähän',
+  mergeIntro: (name: string) =>
+    `Jos sama henkilö tai yksikkö on kartalla kahdesti, yhdistä toinen kortti tähän (${name}): sen linjat, alueet, menetelmät, käyttäjätilit ja muutoshistoria siirtyvät tähän, ja se poistetaan.`,
+  mergeFind: 'Etsi kaksoiskappale nimellä',
+  mergeChoose: 'Kaksoiskappale',
+  mergeConfirm: (duplicate: string, name: string) =>
+    `${duplicate} yhdistetään korttiin ${name} ja poistetaan.`,
+  mergeRun: 'Yhdistä',
+  merged: (duplicate: string, name: string) => `${duplicate} yhdistetty korttiin ${name}.`,
   newExpert: 'Uusi asiantuntija',
   newExpertOf: (code: string) => `Uusi asiantuntija linjalle ${code}`,
   newExpertHeading: (code: string) => `Uusi asiantuntija linjalle ${code}`,
@@ -63,6 +72,14 @@ export type StationEditingMessages = typeof fi;
 
 const sv: StationEditingMessages = {
   editCard: 'Redigera kortet',
+  mergeDuplicate: 'Slå ihop en dubblett hit',
+  mergeIntro: (name) =>
+    `Om samma person eller enhet finns två gånger på kartan, slå ihop det andra kortet med detta (${name}): dess linjer, områden, metoder, användarkonton och ändringshistorik flyttas hit, och det tas bort.`,
+  mergeFind: 'Sök dubbletten med namn',
+  mergeChoose: 'Dubblett',
+  mergeConfirm: (duplicate, name) => `${duplicate} slås ihop med kortet ${name} och tas bort.`,
+  mergeRun: 'Slå ihop',
+  merged: (duplicate, name) => `${duplicate} ihopslagen med kortet ${name}.`,
   newExpert: 'Ny expert',
   newExpertOf: (code) => `Ny expert på linje ${code}`,
   newExpertHeading: (code) => `Ny expert på linje ${code}`,
@@ -121,6 +138,14 @@ const sv: StationEditingMessages = {
 
 const en: StationEditingMessages = {
   editCard: 'Edit card',
+  mergeDuplicate: 'Merge a duplicate into this one',
+  mergeIntro: (name) =>
+    `If the same person or unit is on the map twice, merge the other card into this one (${name}): its lines, regions, methods, accounts and change history move here, and it is removed.`,
+  mergeFind: 'Find the duplicate by name',
+  mergeChoose: 'Duplicate',
+  mergeConfirm: (duplicate, name) => `${duplicate} is merged into ${name} and removed.`,
+  mergeRun: 'Merge',
+  merged: (duplicate, name) => `${duplicate} merged into ${name}.`,
   newExpert: 'New expert',
   newExpertOf: (code) => `New expert on line ${code}`,
   newExpertHeading: (code) => `New expert on line ${code}`,
