@@ -296,13 +296,47 @@ describe('editing a station card', () => {
     await editor.getByLabel('OT-työn osuus työajasta (%)').fill('20');
     await editor.getByLabel('Alueet').fill('837');
     await editor.getByLabel('puhelin', { exact: true }).check();
+    // The organisation and the methods come from the graph's own lists.
+    const organisation = editor.getByLabel('Organisaatio');
+    await poll(() => organisation.locator('option').count()).toBeGreaterThan(1);
+    await organisation.selectOption({ index: 1 });
+    const method = editor
+      .getByRole('group', { name: 'Menetelmät, joihin on koulutus' })
+      .getByRole('checkbox')
+      .first();
+    await method.check();
     await editor.getByRole('button', { name: 'Luo kortti' }).click();
     await poll(() => expertsNamed(name)).toEqual([LINE]);
+    const [links] = await cypher(
+      `MATCH (e:Expert {name: $name})
+       RETURN COUNT { (e)-[:PRACTISES]->(:Method) } AS methods,
+              COUNT { (e)-[:MEMBER_OF]->(:Organisation) } AS organisations`,
+      { name },
+    );
+    expect(links).toEqual({ methods: 1, organisations: 1 });
     // The new card opens.
     await poll(() =>
       page.getByTestId('station-card').getByRole('heading', { level: 2 }).textContent(),
     ).toBe(name);
     await cypher('MATCH (e:Expert) WHERE e.name = $name DETACH DELETE e', { name });
+
+    // A unit, the same way.
+    await page.getByRole('button', { name: `Uusi yksikkö linjalle ${LINE}` }).click();
+    const unitEditor = page.getByRole('dialog', { name: `Uusi yksikkö linjalle ${LINE}` });
+    const unitName = `Uusi Yksikkö ${TAG}`;
+    await unitEditor.getByLabel('Nimi', { exact: true }).fill(unitName);
+    await unitEditor.getByLabel('Kuvaus').fill('Perheneuvola');
+    await unitEditor.getByLabel('Alueet').fill('837');
+    await unitEditor.getByLabel('puhelin', { exact: true }).check();
+    await unitEditor.getByRole('button', { name: 'Luo kortti' }).click();
+    await poll(async () =>
+      (
+        await cypher('MATCH (u:Unit {name: $name})-[:ON_LINE]->(l:Line) RETURN l.code AS code', {
+          name: unitName,
+        })
+      ).map((row) => row.code),
+    ).toEqual([LINE]);
+    await cypher('MATCH (u:Unit {name: $name}) DETACH DELETE u', { name: unitName });
   });
 
   it('lets an admin create a line from the list view and retire it again', async () => {

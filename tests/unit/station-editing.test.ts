@@ -8,6 +8,7 @@ import {
   draftOfStation,
   type EditableStation,
   newExpertInput,
+  newUnitInput,
   percentOf,
   stationChanges,
   stationProblemsByField,
@@ -23,6 +24,8 @@ const expert: EditableStation = {
   channels: ['PHONE', 'VIDEO'],
   contact: { email: 'aino@example.fi', phone: null },
   regions: [{ code: '837' }, { code: '536' }],
+  organisation: { id: 'org-tays' },
+  methods: [{ id: 'method-ipc' }],
   title: 'Psykologi',
   serviceLevel: 'SPECIAL',
   languages: ['fi', 'sv'],
@@ -78,6 +81,13 @@ describe('the station card editor', () => {
     expect(stationChanges('Expert', saved, { ...saved, publicCard: true })).toEqual({
       publicCard: true,
     });
+    expect(
+      stationChanges('Expert', saved, {
+        ...saved,
+        organisationId: '',
+        methodIds: ['method-ipc', 'method-mdft'],
+      }),
+    ).toEqual({ organisationId: null, methodIds: ['method-ipc', 'method-mdft'] });
   });
 
   it('sends a unit only the fields a unit has', () => {
@@ -169,6 +179,8 @@ describe('a new expert card', () => {
       channels: ['PHONE'],
       otShare: 0.2,
       publicCard: false,
+      organisationId: null,
+      methodIds: [],
     });
   });
 
@@ -193,5 +205,28 @@ describe('finding a duplicate to merge', () => {
       // In Finnish order Ä comes after Z.
     ).toEqual(['d', 'a']);
     expect(duplicateCandidates(stations, { id: 'b', kind: 'EXPERT' }, 'a')).toEqual([]);
+  });
+});
+
+describe('a new unit card', () => {
+  it('sends a unit’s fields only', () => {
+    expect(
+      newUnitInput({
+        ...blankExpertDraft(),
+        name: 'Perheneuvola',
+        description: 'Kasvatus- ja perheneuvonta',
+        regionCodes: '837',
+        channels: ['ON_SITE'],
+        organisationId: 'org-tampere',
+      }),
+    ).toEqual({
+      name: 'Perheneuvola',
+      description: 'Kasvatus- ja perheneuvonta',
+      email: null,
+      phone: null,
+      regionCodes: ['837'],
+      channels: ['ON_SITE'],
+      organisationId: 'org-tampere',
+    });
   });
 });

@@ -25,7 +25,8 @@ export const STATION_EDITOR_QUERY = /* GraphQL */ `
       __typename id version name channels
       contact { email phone }
       regions { code }
-      ... on Expert { title serviceLevel languages awayUntil otShare publicCard }
+      organisation { id }
+      ... on Expert { title serviceLevel languages awayUntil otShare publicCard methods { id } }
       ... on Unit { description }
     }
   }`;
@@ -46,6 +47,30 @@ export const CREATE_EXPERT = /* GraphQL */ `
     }
   }`;
 
+export const CREATE_UNIT = /* GraphQL */ `
+  mutation CreateUnitCard($input: UnitInput!, $lineCode: String) {
+    createUnit(input: $input, lineCode: $lineCode) {
+      station { id version }
+      change { id }
+    }
+  }`;
+
+/** What the editor offers to choose from: the methods and organisations, a page at a time. */
+export const EDITOR_OPTIONS_QUERY = /* GraphQL */ `
+  query CardEditorOptions($methodsAfter: String, $organisationsAfter: String) {
+    methods(first: 200, after: $methodsAfter) {
+      nodes { id name } pageInfo { hasNextPage endCursor }
+    }
+    organisations(first: 200, after: $organisationsAfter) {
+      nodes { id name } pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+export interface EditorOption {
+  id: string;
+  name: string;
+}
+
 export const UPDATE_UNIT = /* GraphQL */ `
   mutation UpdateUnitCard($stationId: ID!, $expectedVersion: Int!, $changes: UnitChangesInput!) {
     updateUnit(stationId: $stationId, expectedVersion: $expectedVersion, changes: $changes) {
@@ -63,6 +88,8 @@ export interface EditableStation {
   channels: ChannelCode[];
   contact: { email: string | null; phone: string | null } | null;
   regions: Array<{ code: string }>;
+  organisation: { id: string } | null;
+  methods?: Array<{ id: string }>;
   title?: string;
   serviceLevel?: ServiceLevelCode;
   languages?: string[];
@@ -88,6 +115,9 @@ export interface StationDraft {
   /** Contact details shown to anonymous users too (the expert's own choice). */
   publicCard: boolean;
   description: string;
+  /** '' for none. */
+  organisationId: string;
+  methodIds: string[];
 }
 
 export type StationFieldId = keyof StationDraft;
@@ -105,6 +135,8 @@ export function draftOfStation(station: EditableStation): StationDraft {
     awayUntil: station.awayUntil ?? '',
     otPercent: station.otShare === undefined ? '' : String(Math.round(station.otShare * 100)),
     publicCard: station.publicCard ?? false,
+    organisationId: station.organisation?.id ?? '',
+    methodIds: (station.methods ?? []).map((method) => method.id),
     description: station.description ?? '',
   };
 }
@@ -150,6 +182,9 @@ export function stationChanges(
   if (!sameList(listOf(draft.regionCodes), listOf(saved.regionCodes))) {
     changes.regionCodes = listOf(draft.regionCodes);
   }
+  if (draft.organisationId !== saved.organisationId) {
+    changes.organisationId = draft.organisationId === '' ? null : draft.organisationId;
+  }
   if (kind === 'Unit') {
     text('description');
     return changes;
@@ -161,6 +196,9 @@ export function stationChanges(
   }
   if (!sameList(listOf(draft.languages), listOf(saved.languages))) {
     changes.languages = listOf(draft.languages);
+  }
+  if (!sameList(draft.methodIds, saved.methodIds)) {
+    changes.methodIds = [...draft.methodIds];
   }
   if (draft.publicCard !== saved.publicCard) {
     changes.publicCard = draft.publicCard;
@@ -186,6 +224,8 @@ export function blankExpertDraft(): StationDraft {
     otPercent: '',
     publicCard: false,
     description: '',
+    organisationId: '',
+    methodIds: [],
   };
 }
 
@@ -204,6 +244,22 @@ export function newExpertInput(draft: StationDraft): Record<string, unknown> {
     channels: [...draft.channels],
     otShare: Math.round((percentOf(draft.otPercent) ?? 0) * 100) / 10_000,
     publicCard: draft.publicCard,
+    organisationId: optional(draft.organisationId),
+    methodIds: [...draft.methodIds],
+  };
+}
+
+/** A new unit's card as UnitInput. */
+export function newUnitInput(draft: StationDraft): Record<string, unknown> {
+  const optional = (text: string) => (text.trim() === '' ? null : text.trim());
+  return {
+    name: draft.name.trim(),
+    description: optional(draft.description),
+    email: optional(draft.email),
+    phone: optional(draft.phone),
+    regionCodes: listOf(draft.regionCodes),
+    channels: [...draft.channels],
+    organisationId: optional(draft.organisationId),
   };
 }
 
@@ -225,6 +281,8 @@ const FIELD_OF_CHANGE: Record<string, StationFieldId> = {
   awayUntil: 'awayUntil',
   otShare: 'otPercent',
   publicCard: 'publicCard',
+  organisationId: 'organisationId',
+  methodIds: 'methodIds',
   description: 'description',
 };
 
