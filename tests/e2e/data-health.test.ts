@@ -17,7 +17,7 @@ import {
 import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repository.ts';
 import type { Role } from '../../server/src/features/auth/account.types.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openAppPage } from '../support/browser.ts';
 import { createStaffSession } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
@@ -70,17 +70,9 @@ async function sessionOf(role: Role): Promise<string> {
 }
 
 async function open(path: string, sessionId?: string): Promise<Page> {
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-  });
-  if (sessionId) {
-    await context.addCookies([{ name: 'metro_session', value: sessionId, url: appUrl }]);
-  }
-  const page = await context.newPage();
-  await page.goto(`${appUrl}${path}`);
-  return page;
+  const opened = await openAppPage(browser, `${appUrl}${path}`, { sessionId });
+  context = opened.context;
+  return opened.page;
 }
 
 function poll<T>(read: () => Promise<T> | T) {

@@ -16,7 +16,7 @@ import { bumpNetworkRevision } from '../../server/src/features/audit/audit.repos
 import { AccountRepository } from '../../server/src/features/auth/account.repository.ts';
 import { hashPassword } from '../../server/src/features/auth/password-hash.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium, signInThroughDialog } from '../support/browser.ts';
+import { launchChromium, openAppPage, signInThroughDialog } from '../support/browser.ts';
 import { createStaffSession, graphqlOverHttp } from '../support/staff-client.ts';
 import { connectTestDatabase } from '../support/test-neo4j.ts';
 
@@ -46,17 +46,9 @@ async function researcherSession(): Promise<string> {
 }
 
 async function open(path: string, sessionId?: string): Promise<Page> {
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-  });
-  if (sessionId) {
-    await context.addCookies([{ name: 'metro_session', value: sessionId, url: appUrl }]);
-  }
-  const page = await context.newPage();
-  await page.goto(`${appUrl}${path}`);
-  return page;
+  const opened = await openAppPage(browser, `${appUrl}${path}`, { sessionId });
+  context = opened.context;
+  return opened.page;
 }
 
 function poll<T>(read: () => Promise<T> | T) {

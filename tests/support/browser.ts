@@ -1,6 +1,6 @@
 /** Debian's Chromium, driven by playwright-core (a test tool's own browser download fails here). */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -38,4 +38,28 @@ export async function signInThroughDialog(
   await dialog.getByLabel('Salasana').fill(password);
   await dialog.getByRole('button', { name: 'Kirjaudu sisään' }).click();
   await page.getByTestId('signed-in-as').waitFor();
+}
+
+/**
+ * A new browser context and page at `url`, as the browser tests open the app: desktop size,
+ * reduced motion, CSP bypassed for axe, and the session cookie when a session id is given.
+ */
+export async function openAppPage(
+  browser: Browser,
+  url: string,
+  options: { sessionId?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
+  if (options.sessionId) {
+    await context.addCookies([
+      { name: 'metro_session', value: options.sessionId, url: new URL(url).origin },
+    ]);
+  }
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
 }
